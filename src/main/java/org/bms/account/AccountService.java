@@ -1,0 +1,130 @@
+package org.bms.account;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import org.bms.validation.Violations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens, reads, revises and closes accounts; each method is one transaction. */
+@Service
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    private final AccountRepository accounts;
+    private final AccountProperties properties;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, AccountProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AccountView open(CreateAccountRequest request) {
+        var violations = new Violations();
+        HolderName name = violations.check("name", () -> HolderName.parse(request.name()));
+        AccountNumber number = violations.check("number", () -> AccountNumber.parse(request.number()));
+        Currency currency = request.currency() == null
+                ? properties.defaultCurrency()
+                : violations.check("currency", () -> Money.currency(request.currency()));
+        BigDecimal amount = request.balance() == null ? BigDecimal.ZERO : request.balance();
+        Money balance = currency == null ? null : violations.check("balance", () -> Money.of(amount, currency));
+        violations.throwIfAny();
+
+        if (accounts.existsByNumber(number.value())) {
+            throw new AccountNumberTakenException(number);
+        }
+        Account account = saveUnique(Account.open(name, number, balance, now()), number);
+        log.info(
+                "Opened account {} for {} with {}",
+                kv("accountId", account.id()),
+                kv("number", number.masked()),
+                kv("balance", balance));
+        return AccountView.of(account);
+    }
+
+    @Transactional(readOnly = true)
+    public AccountView find(long id) {
+        return AccountView.of(load(id));
+    }
+
+    @Transactional(readOnly = true)
+    public AccountPage search(AccountSearch search) {
+        return AccountPage.of(
+                accounts.search(search.status(), search.normalizedNumber(), search.namePattern(), search.pageable()));
+    }
+
+    @Transactional
+    public AccountView revise(long id, UpdateAccountRequest request, IfMatch precondition) {
+        Account account = load(id);
+        if (!precondition.matches(account.version())) {
+            throw new StaleVersionException(id, account.version());
+        }
+        if (account.status() == AccountStatus.CLOSED) {
+            throw new AccountClosedException(id);
+        }
+        var violations = new Violations();
+        HolderName name = violations.check("name", () -> HolderName.parse(request.name()));
+        AccountNumber number = violations.check("number", () -> AccountNumber.parse(request.number()));
+        Currency currency = account.currency();
+        if (request.currency() != null) {
+            Currency requested = violations.check("currency", () -> Money.currency(request.currency()));
+            if (requested != null && !requested.equals(currency)) {
+                violations.add("currency", "cannot change: the account is held in " + currency);
+            }
+        }
+        Money balance = violations.check("balance", () -> Money.of(request.balance(), currency));
+        violations.throwIfAny();
+
+        if (accounts.existsByNumberAndIdNot(number.value(), id)) {
+            throw new AccountNumberTakenException(number);
+        }
+        account.revise(name, number, balance, now());
+        Account saved = saveUnique(account, number);
+        log.info("Revised account {} to {}", kv("accountId", id), kv("version", saved.version()));
+        return AccountView.of(saved);
+    }
+
+    @Transactional
+    public void close(long id, IfMatch precondition) {
+        Account account = load(id);
+        if (!precondition.matches(account.version())) {
+            throw new StaleVersionException(id, account.version());
+        }
+        if (account.close(now())) {
+            accounts.flush();
+            log.info("Closed account {}", kv("accountId", id));
+        }
+    }
+
+    private Account load(long id) {
+        return accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    /** Flushes so that the unique index speaks now, inside this method, if another writer got there first. */
+    private Account saveUnique(Account account, AccountNumber number) {
+        try {
+            Account saved = accounts.save(account);
+            accounts.flush();
+            return saved;
+        } catch (DataIntegrityViolationException e) {
+            throw new AccountNumberTakenException(number);
+        }
+    }
+
+    private Instant now() {
+        // Stored at millisecond precision; truncating here keeps the response equal to a later read.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

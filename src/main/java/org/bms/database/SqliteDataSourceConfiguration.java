@@ -1,0 +1,97 @@
+package org.bms.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * SQLite for a concurrent server. SQLite allows one writer at a time, so every read-write transaction runs
+ * on a single writer connection and waits its turn in the pool's queue instead of failing with
+ * {@code SQLITE_BUSY}; that connection also begins its transactions {@code IMMEDIATE}, taking the write
+ * lock up front, so even another process cannot make it fail half-way. Read-only transactions go to a
+ * small pool of reader connections, which WAL mode lets run beside the writer on a consistent snapshot.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class SqliteDataSourceConfiguration {
+
+    @Bean(defaultCandidate = false)
+    HikariDataSource writerDataSource(DatabaseProperties properties) {
+        SqliteFile file = SqliteFile.parse(properties.url());
+        createParentDirectory(file);
+        SQLiteConfig sqlite = baseConfig(properties);
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        HikariConfig pool = pool("bms-writer", file, sqlite, properties);
+        pool.setMaximumPoolSize(1);
+        return new HikariDataSource(pool);
+    }
+
+    @Bean(defaultCandidate = false)
+    HikariDataSource readerDataSource(DatabaseProperties properties) {
+        SqliteFile file = SqliteFile.parse(properties.url());
+        SQLiteConfig sqlite = baseConfig(properties);
+        // Honours Connection.setReadOnly per transaction, which is how read-only transactions reach this pool.
+        sqlite.setExplicitReadOnly(true);
+        HikariConfig pool = pool("bms-reader", file, sqlite, properties);
+        pool.setMaximumPoolSize(properties.readers());
+        pool.setReadOnly(true);
+        pool.setInitializationFailTimeout(-1);
+        return new HikariDataSource(pool);
+    }
+
+    /** Routes each transaction by its read-only flag; the physical connection is taken at the first statement. */
+    @Bean
+    @Primary
+    DataSource dataSource(
+            @Qualifier("writerDataSource") DataSource writer, @Qualifier("readerDataSource") DataSource reader) {
+        var routing = new LazyConnectionDataSourceProxy(writer);
+        routing.setReadOnlyDataSource(reader);
+        routing.setDefaultAutoCommit(true);
+        routing.setDefaultTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        return routing;
+    }
+
+    private static SQLiteConfig baseConfig(DatabaseProperties properties) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.enforceForeignKeys(true);
+        // FULL: a commit the client was told about survives power loss, not only a process crash.
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setBusyTimeout((int) properties.lockTimeout().toMillis());
+        return sqlite;
+    }
+
+    private static HikariConfig pool(String name, SqliteFile file, SQLiteConfig sqlite, DatabaseProperties properties) {
+        var dataSource = new SQLiteDataSource(sqlite);
+        dataSource.setUrl(file.jdbcUrl());
+        var pool = new HikariConfig();
+        pool.setPoolName(name);
+        pool.setDataSource(dataSource);
+        pool.setConnectionTimeout(properties.lockTimeout().toMillis());
+        pool.setMinimumIdle(1);
+        // SQLite connections are local files: nothing to keep alive or time out.
+        pool.setMaxLifetime(0);
+        pool.setIdleTimeout(0);
+        return pool;
+    }
+
+    private static void createParentDirectory(SqliteFile file) {
+        try {
+            Files.createDirectories(file.path().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the directory of bms.database.url " + file.path(), e);
+        }
+    }
+}

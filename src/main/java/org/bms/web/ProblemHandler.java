@@ -1,0 +1,323 @@
+package org.bms.web;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.bms.account.AccountClosedException;
+import org.bms.account.AccountNotEmptyException;
+import org.bms.account.AccountNotFoundException;
+import org.bms.account.AccountNumberTakenException;
+import org.bms.account.StaleVersionException;
+import org.bms.validation.InvalidInputException;
+import org.bms.validation.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * The one place where failures become RFC 9457 problems. Every problem carries a stable {@code type}, the
+ * request's path as {@code instance} and its {@code requestId}; none carries a stack trace, class name or
+ * SQL. Framework failures (bad JSON, wrong media type, unknown path, wrong method …) get the same shape.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_BASE = "https://bms.example/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidInput(InvalidInputException e, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request", e.getMessage());
+        problem.setProperty("errors", e.violations());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> notFound(AccountNotFoundException e, WebRequest request) {
+        return respond(
+                problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", e.getMessage()), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> numberTaken(AccountNumberTakenException e, WebRequest request) {
+        return respond(
+                problem(
+                        HttpStatus.CONFLICT,
+                        "duplicate-account-number",
+                        "Account number already in use",
+                        e.getMessage()),
+                request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> closed(AccountClosedException e, WebRequest request) {
+        return respond(problem(HttpStatus.CONFLICT, "account-closed", "Account is closed", e.getMessage()), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> notEmpty(AccountNotEmptyException e, WebRequest request) {
+        return respond(
+                problem(HttpStatus.CONFLICT, "account-not-empty", "Account balance is not zero", e.getMessage()),
+                request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> staleVersion(StaleVersionException e, WebRequest request) {
+        return respond(
+                problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Account has changed", e.getMessage()),
+                request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException e, WebRequest request) {
+        return respond(
+                problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large", e.getMessage()),
+                request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException e, WebRequest request) {
+        return respond(
+                problem(
+                        HttpStatus.CONFLICT,
+                        "concurrent-update",
+                        "Account changed concurrently",
+                        "Read it again and retry."),
+                request);
+    }
+
+    /** The database stayed locked past the lock timeout: nothing was written, and the client may retry. */
+    @ExceptionHandler({
+        PessimisticLockingFailureException.class,
+        CannotCreateTransactionException.class,
+        TransientDataAccessException.class
+    })
+    ResponseEntity<Object> busy(Exception e, WebRequest request) {
+        log.warn("Database busy, request refused: {}", kv("reason", e.getClass().getSimpleName()));
+        ProblemDetail problem = problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", "The database is busy; retry in a moment.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(enrich(problem, request));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("Request failed unexpectedly", e);
+        return respond(
+                problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "Internal error",
+                        "The request failed; quote the requestId when you report it."),
+                request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = rootOfInterest(e);
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return tooLarge(tooLarge, request);
+        }
+        ProblemDetail problem;
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = truncate(unknown.getPropertyName());
+            problem = problem(
+                    HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request", "Unknown field '" + field + "'");
+            problem.setProperty("errors", List.of(new Violation(field, "is not a known field")));
+        } else if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = truncate(fieldPath(mismatch));
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-input",
+                    "Invalid request",
+                    "Field '" + field + "' has the wrong type");
+            problem.setProperty("errors", List.of(new Violation(field, "has the wrong type or format")));
+        } else if (cause instanceof StreamReadException) {
+            problem = problem(
+                    HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The request body is not valid JSON.");
+        } else {
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "unreadable-body",
+                    "Unreadable request body",
+                    "The request body is missing or cannot be read as the expected JSON object.");
+        }
+        return respond(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                "Invalid request",
+                "'" + name + "' has the wrong type or format");
+        problem.setProperty("errors", List.of(new Violation(name, "has the wrong type or format")));
+        return respond(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new Violation(result.getMethodParameter().getParameterName(), message(error))))
+                .toList();
+        return invalidInput(new InvalidInputException(violations), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Violation(error.getField(), message(error)))
+                .toList();
+        return invalidInput(new InvalidInputException(violations), request);
+    }
+
+    /** Every framework-level problem passes here; give it our type, instance and request id. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create(TYPE_BASE + slugOf(status)));
+        }
+        if (problem.getDetail() == null) {
+            problem.setDetail(defaultDetail(e, request));
+        }
+        log.info("Request refused: {}", kv("problem", problem.getType().toString()));
+        return super.handleExceptionInternal(e, enrich(problem, request), headers, status, request);
+    }
+
+    /** Spring leaves most framework problems without a detail; say in words what the client should change. */
+    private static String defaultDetail(Exception e, WebRequest request) {
+        String method = request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod()
+                : "";
+        if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+            return "There is no endpoint " + method + " at this path.";
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException) {
+            return "Method " + method + " is not supported here; the Allow header lists the methods that are.";
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException) {
+            return "Send the body as application/json.";
+        }
+        if (e instanceof HttpMediaTypeNotAcceptableException) {
+            return "This endpoint answers with application/json.";
+        }
+        return "The request could not be served as sent.";
+    }
+
+    private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
+        return handleExceptionInternal(
+                new IllegalStateException(problem.getTitle()),
+                problem,
+                new HttpHeaders(),
+                HttpStatusCode.valueOf(problem.getStatus()),
+                request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ProblemDetail enrich(ProblemDetail problem, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            HttpServletRequest http = servlet.getRequest();
+            problem.setInstance(instanceOf(http.getRequestURI()));
+            problem.setProperty("requestId", RequestIdFilter.idOf(http));
+        }
+        return problem;
+    }
+
+    /** The request path as a URI; a path no URI can hold is reported as the root rather than failing. */
+    static URI instanceOf(String path) {
+        try {
+            return URI.create(path == null ? "/" : path);
+        } catch (IllegalArgumentException e) {
+            return URI.create("/");
+        }
+    }
+
+    static String slugOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null
+                ? "http-" + status.value()
+                : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static Throwable rootOfInterest(Throwable e) {
+        Throwable current = e;
+        while (current != null) {
+            if (current instanceof PayloadTooLargeException || current instanceof JacksonException) {
+                if (current.getCause() instanceof PayloadTooLargeException tooLarge) {
+                    return tooLarge;
+                }
+                return current;
+            }
+            current = current.getCause();
+        }
+        return e;
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        var path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    /** Field names come from the client; echo no more of them than a person needs. */
+    private static String truncate(String text) {
+        return text == null ? "" : text.length() > 64 ? text.substring(0, 64) + "…" : text;
+    }
+}
