@@ -1,0 +1,34 @@
+package org.bms.support;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole service on a random port over a real SQLite file under {@code target/test-db}. Subclasses share
+ * one context and database, so each test uses account numbers of its own ({@link #uniqueNumber()}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(
+        properties = {"bms.database.url=target/test-db/shared-${random.uuid}.sqlite", "LOG_PATH=target/test-logs"})
+public abstract class HttpIntegrationTest {
+
+    private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    @LocalServerPort
+    protected int port;
+
+    protected ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port);
+    }
+
+    /** An account number no other test uses: ten digits, so never mistaken for an IBAN. */
+    protected static String uniqueNumber() {
+        return String.format("%010d", NUMBERS.incrementAndGet() % 10_000_000_000L);
+    }
+}
