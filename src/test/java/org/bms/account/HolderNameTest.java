@@ -1,0 +1,44 @@
+package org.bms.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.bms.validation.InvalidValueException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HolderNameTest {
+
+    @Test
+    void surroundingWhitespaceIsTrimmed() {
+        assertThat(HolderName.parse("  John Doe ").value()).isEqualTo("John Doe");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Zoë 🦊", "مريم العلي", "Robert'); DROP TABLE account;--", "O'Brien-Åsa"})
+    void anyPrintableNameIsKeptVerbatim(String name) {
+        assertThat(HolderName.parse(name).value()).isEqualTo(name);
+    }
+
+    @Test
+    void aHundredCharactersAreCountedAsPeopleCountThem() {
+        String hundredEmoji = "🦊".repeat(100);
+        assertThat(HolderName.parse(hundredEmoji).value()).isEqualTo(hundredEmoji);
+        assertThatThrownBy(() -> HolderName.parse("a".repeat(101))).hasMessageContaining("at most 100");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"John\r\nBcc: x@evil.test", "John\u0000", "Jo\thn", "John\u2028Doe", "John\uD800"})
+    void controlCharactersAndLineBreaksAreRefused(String name) {
+        assertThatThrownBy(() -> HolderName.parse(name))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("control characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void blankNamesAreRefused(String name) {
+        assertThatThrownBy(() -> HolderName.parse(name)).hasMessageContaining("blank");
+    }
+}
