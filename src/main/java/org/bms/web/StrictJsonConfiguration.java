@@ -15,7 +15,7 @@ import tools.jackson.databind.type.LogicalType;
  * (a number where a name belongs, {@code true} as an amount) are refused; amounts are written plainly.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration {
+public class StrictJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
