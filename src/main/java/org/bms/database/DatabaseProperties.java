@@ -20,4 +20,17 @@ import org.springframework.validation.annotation.Validated;
 public record DatabaseProperties(
         @NotBlank String url,
         @DefaultValue("4") @Min(1) @Max(64) int readers,
-        @DefaultValue("30s") Duration lockTimeout) {}
+        @DefaultValue("30s") Duration lockTimeout) {
+
+    public DatabaseProperties {
+        if (url != null && !url.isBlank()) {
+            // Refuse a URL that names no SQLite file while binding, so start-up stops with the setting named.
+            SqliteFile.parse(url);
+        }
+    }
+
+    /** The database file this configuration points at. */
+    SqliteFile file() {
+        return SqliteFile.parse(url);
+    }
+}

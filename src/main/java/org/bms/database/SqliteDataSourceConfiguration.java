@@ -29,7 +29,7 @@ class SqliteDataSourceConfiguration {
 
     @Bean(defaultCandidate = false)
     HikariDataSource writerDataSource(DatabaseProperties properties) {
-        SqliteFile file = SqliteFile.parse(properties.url());
+        SqliteFile file = properties.file();
         createParentDirectory(file);
         SQLiteConfig sqlite = baseConfig(properties);
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -41,7 +41,7 @@ class SqliteDataSourceConfiguration {
 
     @Bean(defaultCandidate = false)
     HikariDataSource readerDataSource(DatabaseProperties properties) {
-        SqliteFile file = SqliteFile.parse(properties.url());
+        SqliteFile file = properties.file();
         SQLiteConfig sqlite = baseConfig(properties);
         // Honours Connection.setReadOnly per transaction, which is how read-only transactions reach this pool.
         sqlite.setExplicitReadOnly(true);

@@ -1,0 +1,58 @@
+package org.bms.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.bms.support.ApiClient.Response;
+import org.bms.support.HttpIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Log lines are JSON, carry the request id, and never show a whole account number. */
+@ExtendWith(OutputCaptureExtension.class)
+class RequestLoggingTest extends HttpIntegrationTest {
+
+    @Test
+    void everyLineOfARequestCarriesItsIdAndTheNumberIsMasked(CapturedOutput output) {
+        String number = "9876543210";
+        Response created = api.post(
+                "/accounts", "{\"name\":\"Log Lena\",\"number\":\"" + number + "\"}", "X-Request-Id", "trace-me-123");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("X-Request-Id")).hasValue("trace-me-123");
+
+        List<String> lines = output.getOut()
+                .lines()
+                .filter(line -> line.contains("trace-me-123"))
+                .toList();
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"message\":\"Opened account")
+                        .contains("*****3210"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .contains("\"logger_name\":\"org.bms.access\"")
+                        .contains("\"method\":\"POST\"")
+                        .contains("\"path\":\"/accounts\"")
+                        .contains("\"status\":201")
+                        .contains("\"durationMicros\""));
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(line).startsWith("{").contains("\"requestId\":\"trace-me-123\""));
+        assertThat(output.getOut()).doesNotContain(number);
+    }
+
+    @Test
+    void anUnsafeRequestIdIsReplacedAndTheProblemCarriesTheNewOne() {
+        Response response = api.get("/accounts/999999999", "X-Request-Id", "bad id\" with quotes");
+        String issued = response.header("X-Request-Id").orElseThrow();
+        assertThat(issued).matches("[A-Za-z0-9._-]{1,64}");
+        assertThat((String) response.json("$.requestId")).isEqualTo(issued);
+    }
+
+    @Test
+    void aListFilteredByNumberDoesNotLogTheNumber(CapturedOutput output) {
+        api.get("/accounts?number=5550001112", "X-Request-Id", "list-by-number");
+        assertThat(output.getOut()).contains("list-by-number").doesNotContain("5550001112");
+    }
+}
