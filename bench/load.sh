@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Load benchmark for BMS: start-up time, then throughput and latency of GET /accounts/{id} and POST /accounts.
+#
+# Usage (from the project root, after building the jar):
+#   ./mvnw -q -B package -DskipTests
+#   bench/load.sh
+#
+# Settings (environment, all optional):
+#   DURATION=15s      how long each measured load phase runs (wrk duration syntax)
+#   WARMUP=5s         an unreported run of each endpoint first, so the JIT has compiled the hot paths
+#                     (0 to skip)
+#   CONNECTIONS=32    concurrent HTTP connections held open by wrk
+#   THREADS=2         wrk threads
+#   SEED=200          accounts created before the GET phase; GETs pick ids among them at random
+#   JAVA_OPTS=        extra JVM options for the service, e.g. "-Xmx512m"
+#   JAR=              the jar to run (default: target/bms-*.jar)
+#
+# What it does: starts the packaged jar with a fresh SQLite file in a temporary directory on a free
+# 127.0.0.1 port, waits for /actuator/health to say UP, reports the start-up time (launch to UP, and Spring's
+# own "Started ... in X seconds" line), seeds accounts, runs wrk against GET /accounts/{id} and then
+# POST /accounts (every POST carries a number of its own, so each one is a real insert), prints requests/s,
+# latency p50/p90/p99/max and error counts, and stops the service. Needs wrk (apt-get install -y wrk), curl
+# and python3 (for picking a free port). Only ever talks to 127.0.0.1. Not a test: figures depend on the
+# machine, and wrk shares the CPU with the service.
+set -euo pipefail
+
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-5s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+SEED=${SEED:-200}
+JAVA_OPTS=${JAVA_OPTS:-}
+
+cd "$(dirname "$0")/.."
+BENCH_DIR=$(pwd)/bench
+
+for tool in wrk curl python3 java; do
+    command -v "$tool" >/dev/null || { echo "load.sh: $tool is required" >&2; exit 2; }
+done
+
+JAR=${JAR:-$(ls target/bms-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -1 || true)}
+[[ -n "$JAR" && -f "$JAR" ]] || { echo "load.sh: no jar; run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
+
+WORK=$(mktemp -d -t bms-bench.XXXXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+BASE="http://127.0.0.1:$PORT"
+SERVICE_PID=
+
+stop_service() {
+    if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+        kill "$SERVICE_PID" 2>/dev/null || true
+        # Graceful shutdown is quick; do not wait forever.
+        for _ in $(seq 1 100); do
+            kill -0 "$SERVICE_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -9 "$SERVICE_PID" 2>/dev/null || true
+        wait "$SERVICE_PID" 2>/dev/null || true
+    fi
+}
+cleanup() {
+    stop_service
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+now_ms() { date +%s%3N; }
+
+echo "== BMS load benchmark"
+echo "jar:         $JAR"
+echo "database:    $WORK/bms.sqlite (fresh)"
+echo "target:      $BASE"
+echo "load:        $DURATION per endpoint, $CONNECTIONS connections, $THREADS wrk threads"
+echo "machine:     $(nproc) CPU(s), load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo
+
+LAUNCHED=$(now_ms)
+# shellcheck disable=SC2086
+DATABASE_URL="$WORK/bms.sqlite" PORT="$PORT" LOG_PATH="$WORK/logs" \
+    java $JAVA_OPTS -Dserver.address=127.0.0.1 -jar "$JAR" >"$WORK/console.log" 2>&1 &
+SERVICE_PID=$!
+
+UP=
+for _ in $(seq 1 1200); do
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+        echo "load.sh: the service exited during start-up; its console:" >&2
+        tail -40 "$WORK/console.log" >&2
+        exit 1
+    fi
+    if curl -fsS --max-time 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+        UP=$(now_ms)
+        break
+    fi
+    sleep 0.05
+done
+[[ -n "$UP" ]] || { echo "load.sh: not UP after 60 s" >&2; tail -40 "$WORK/console.log" >&2; exit 1; }
+
+SPRING_STARTED=$(grep -o 'Started BmsApplication in [0-9.]* seconds[^"]*' "$WORK/console.log" | head -1 || true)
+echo "== Start-up"
+echo "launch to health UP: $((UP - LAUNCHED)) ms"
+echo "Spring reports:      ${SPRING_STARTED:-<no 'Started' line found>}"
+echo
+
+echo "== Seeding $SEED accounts"
+SEED_FAILURES=0
+for i in $(seq 1 "$SEED"); do
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
+        -d "{\"name\":\"Seed $i\",\"number\":\"$(printf '1%09d' "$i")\",\"balance\":\"$i.50\"}" "$BASE/accounts")
+    [[ "$status" == 201 ]] || SEED_FAILURES=$((SEED_FAILURES + 1))
+done
+echo "seed failures: $SEED_FAILURES"
+[[ "$SEED_FAILURES" == 0 ]] || { echo "load.sh: seeding failed" >&2; exit 1; }
+echo
+
+# RUN tells post_account.lua which block of numbers to use, so no two wrk runs send the same number.
+RUN=0
+run_phase() {
+    local title=$1 script=$2 duration=$3
+    RUN=$((RUN + 1))
+    echo "== $title"
+    SEED="$SEED" RUN="$RUN" wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s -s "$script" "$BASE" \
+        | tee "$WORK/wrk.out" | grep -E '^(RESULT|Running|  [0-9]+ requests|Requests/sec|  Socket errors|  Non-2xx)'
+    echo
+}
+
+if [[ "$WARMUP" != 0 ]]; then
+    run_phase "warm-up GET /accounts/{id} (not measured)" "$BENCH_DIR/get_account.lua" "$WARMUP" >/dev/null
+    run_phase "warm-up POST /accounts (not measured)" "$BENCH_DIR/post_account.lua" "$WARMUP" >/dev/null
+    echo "(warm-up done: $WARMUP per endpoint)"
+    echo
+fi
+echo "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+run_phase "GET /accounts/{id}" "$BENCH_DIR/get_account.lua" "$DURATION"
+run_phase "POST /accounts" "$BENCH_DIR/post_account.lua" "$DURATION"
+
+ACCOUNTS=$(curl -fsS --max-time 10 "$BASE/accounts?size=1" | grep -o '"totalElements":[0-9]*' | cut -d: -f2)
+echo "== After the run"
+echo "active accounts in the database: $ACCOUNTS"
+echo "server-side errors logged:       $(grep -c '"level":"ERROR"' "$WORK/console.log" || true)"
+echo "busy (503) refusals logged:      $(grep -c 'Database busy' "$WORK/console.log" || true)"
+
+stop_service
+echo "service stopped"
