@@ -119,6 +119,40 @@ class AccountApiTest extends HttpIntegrationTest {
         }
 
         @Test
+        void aNameIsTrimmedBeforeItsLengthIsChecked() {
+            String hundred = "N".repeat(100);
+
+            Response created = api.create("  " + hundred + "  ", uniqueNumber(), "1");
+
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat((String) created.json("$.name")).isEqualTo(hundred);
+        }
+
+        @Test
+        void readOnlyFieldsInANewAccountAreIgnored() {
+            String body = "{\"id\":1,\"status\":\"CLOSED\",\"version\":7,\"createdAt\":\"2000-01-01T00:00:00Z\","
+                    + "\"updatedAt\":\"2000-01-01T00:00:00Z\",\"name\":\"Read Only\",\"number\":\"" + uniqueNumber()
+                    + "\",\"balance\":1}";
+
+            Response created = api.post("/accounts", body);
+
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat((String) created.json("$.status")).isEqualTo("ACTIVE");
+            assertThat((Integer) created.json("$.version")).isZero();
+            assertThat((String) created.json("$.createdAt")).doesNotStartWith("2000-");
+        }
+
+        @Test
+        void anUnknownFieldIsRefusedByName() {
+            String body = Json.account("Colourful", uniqueNumber(), "1").replace("}", ",\"colour\":\"red\"}");
+
+            Response refused = api.post("/accounts", body);
+
+            assertProblem(refused, 400, "invalid-input", "Invalid request", "/accounts");
+            assertThat(refused.fieldsInError()).containsExactly("colour");
+        }
+
+        @Test
         void anInvalidAccountIsRefusedWith400NamingEveryBadField() {
             Response refused = api.create("   ", "12", "-1");
 
