@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
+import org.bms.database.InstantConverter;
 
 /**
  * A bank account. Its balance is kept in minor units of a currency fixed at opening; closing keeps the

@@ -10,11 +10,15 @@ import java.util.Currency;
 import org.bms.validation.Violations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens, reads, revises and closes accounts; each method is one transaction. */
+/**
+ * Opens, reads, revises and closes accounts; each method is one transaction. Opening publishes
+ * {@link AccountCreated} inside the transaction.
+ */
 @Service
 public class AccountService {
 
@@ -22,11 +26,14 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final AccountProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, AccountProperties properties, Clock clock) {
+    AccountService(
+            AccountRepository accounts, AccountProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -46,6 +53,8 @@ public class AccountService {
             throw new AccountNumberTakenException(number);
         }
         Account account = saveUnique(Account.open(name, number, balance, now()), number);
+        events.publishEvent(
+                new AccountCreated(account.id(), name.value(), number.masked(), balance, account.createdAt()));
         log.info(
                 "Opened account {} for {} with {}",
                 kv("accountId", account.id()),

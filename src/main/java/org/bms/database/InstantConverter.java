@@ -1,4 +1,4 @@
-package org.bms.account;
+package org.bms.database;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** Stores instants as epoch milliseconds: SQLite has no timestamp type and integers sort and compare exactly. */
 @Converter
-class InstantConverter implements AttributeConverter<Instant, Long> {
+public class InstantConverter implements AttributeConverter<Instant, Long> {
 
     @Override
     public Long convertToDatabaseColumn(Instant instant) {

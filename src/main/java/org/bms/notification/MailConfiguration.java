@@ -1,0 +1,86 @@
+package org.bms.notification;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.StringUtils;
+
+/** The SMTP client, the retry policy and the bounded executor that creation e-mails are sent on. */
+@Configuration(proxyBeanMethods = false)
+@EnableAsync
+@EnableScheduling
+@EnableConfigurationProperties(MailProperties.class)
+class MailConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
+
+    static final String EXECUTOR = "mailExecutor";
+
+    @Bean
+    JavaMailSenderImpl mailSender(MailProperties properties) {
+        var sender = new JavaMailSenderImpl();
+        sender.setHost(properties.host());
+        sender.setPort(properties.port());
+        sender.setUsername(properties.username());
+        sender.setPassword(properties.password());
+        sender.setDefaultEncoding("UTF-8");
+        Properties smtp = sender.getJavaMailProperties();
+        smtp.put("mail.smtp.auth", String.valueOf(StringUtils.hasText(properties.username())));
+        smtp.put("mail.smtp.starttls.enable", String.valueOf(properties.starttls()));
+        smtp.put("mail.smtp.starttls.required", String.valueOf(properties.starttlsRequired()));
+        smtp.put(
+                "mail.smtp.connectiontimeout",
+                String.valueOf(properties.connectTimeout().toMillis()));
+        smtp.put("mail.smtp.timeout", String.valueOf(properties.timeout().toMillis()));
+        smtp.put("mail.smtp.writetimeout", String.valueOf(properties.timeout().toMillis()));
+        return sender;
+    }
+
+    /** Retries sends that failed on the way; a message that cannot even be built is not retried. */
+    @Bean
+    RetryTemplate mailRetry(MailProperties properties) {
+        MailProperties.Retry retry = properties.retry();
+        var template = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(retry.maxRetries())
+                .delay(retry.delay())
+                .multiplier(retry.multiplier())
+                .maxDelay(retry.maxDelay())
+                .excludes(MailParseException.class, MailPreparationException.class)
+                .build());
+        template.setRetryListener(new RetryListener() {
+            @Override
+            public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
+                log.warn("Sending a creation e-mail failed; retrying: {}", kv("reason", failure.getMessage()));
+            }
+        });
+        return template;
+    }
+
+    /** Two named threads and a bounded queue; on shutdown the queue is finished before the context closes. */
+    @Bean(name = EXECUTOR)
+    ThreadPoolTaskExecutor mailExecutor() {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("mail-");
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setQueueCapacity(10_000);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(30);
+        return executor;
+    }
+}

@@ -1,0 +1,77 @@
+package org.bms.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bms.BmsApplication;
+import org.bms.support.ApiClient;
+import org.bms.support.Smtp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Mails a previous run did not send, or was cut off sending, go out after the next start, once each. */
+class PendingMailAfterRestartTest {
+
+    private final Smtp smtp = new Smtp();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void pendingAndInterruptedMailsAreSentOnceAfterStartUp() {
+        String database = "--bms.database.url=" + dir.resolve("bms.sqlite");
+        long pending;
+        long interrupted;
+        try (ConfigurableApplicationContext withoutSmtp = start(database)) {
+            ApiClient api = new ApiClient(port(withoutSmtp));
+            pending = api.create("Waiting Walter", "6234567890", "1").id();
+            interrupted = api.create("Cut-off Carla", "7234567890", "2").id();
+            JdbcTemplate jdbc = withoutSmtp.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForList("SELECT status FROM notification", String.class))
+                    .containsOnly("PENDING");
+            // As if the process had stopped after claiming this one but before marking it sent.
+            jdbc.update("UPDATE notification SET status = 'SENDING' WHERE account_id = ?", interrupted);
+        }
+
+        smtp.start();
+        List<String> args = new ArrayList<>(List.of(database));
+        for (String property : smtp.properties()) {
+            args.add("--" + property);
+        }
+        try (ConfigurableApplicationContext withSmtp = start(args.toArray(String[]::new))) {
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> smtp.about(pending).size() == 1
+                            && smtp.about(interrupted).size() == 1);
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> smtp.received().size() == 2);
+            JdbcTemplate jdbc = withSmtp.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> jdbc.queryForList("SELECT status FROM notification", String.class).stream()
+                            .allMatch("SENT"::equals));
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String... settings) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--LOG_PATH=target/test-logs"));
+        args.addAll(List.of(settings));
+        return new SpringApplicationBuilder(BmsApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}
