@@ -1,6 +1,6 @@
 package org.bms.account;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.argument.StructuredArguments.v;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -57,9 +57,9 @@ public class AccountService {
                 new AccountCreated(account.id(), name.value(), number.masked(), balance, account.createdAt()));
         log.info(
                 "Opened account {} for {} with {}",
-                kv("accountId", account.id()),
-                kv("number", number.masked()),
-                kv("balance", balance));
+                v("accountId", account.id()),
+                v("number", number.masked()),
+                v("balance", balance));
         return AccountView.of(account);
     }
 
@@ -101,7 +101,7 @@ public class AccountService {
         }
         account.revise(name, number, balance, now());
         Account saved = saveUnique(account, number);
-        log.info("Revised account {} to {}", kv("accountId", id), kv("version", saved.version()));
+        log.info("Revised account {} to version {}", v("accountId", id), v("version", saved.version()));
         return AccountView.of(saved);
     }
 
@@ -113,7 +113,7 @@ public class AccountService {
         }
         if (account.close(now())) {
             accounts.flush();
-            log.info("Closed account {}", kv("accountId", id));
+            log.info("Closed account {}", v("accountId", id));
         }
     }
 

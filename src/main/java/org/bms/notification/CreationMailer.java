@@ -1,6 +1,6 @@
 package org.bms.notification;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.argument.StructuredArguments.v;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,7 +70,7 @@ class CreationMailer {
             outbox.markSent(notificationId);
             lastFailure.set(null);
             sent.increment();
-            log.info("Sent the creation e-mail for account {}", kv("accountId", event.accountId()));
+            log.info("Sent the creation e-mail for account {}", v("accountId", event.accountId()));
         } catch (RetryException e) {
             String reason = reason(e.getLastException());
             outbox.markFailed(notificationId, reason);
@@ -78,9 +78,9 @@ class CreationMailer {
             failed.increment();
             log.warn(
                     "Gave up on the creation e-mail for account {} after {} attempts: {}",
-                    kv("accountId", event.accountId()),
-                    kv("attempts", e.getRetryCount() + 1),
-                    kv("reason", reason));
+                    v("accountId", event.accountId()),
+                    v("attempts", e.getRetryCount() + 1),
+                    v("reason", reason));
         }
     }
 

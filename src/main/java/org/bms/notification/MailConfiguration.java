@@ -1,6 +1,6 @@
 package org.bms.notification;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.argument.StructuredArguments.v;
 
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -65,7 +65,7 @@ class MailConfiguration {
         template.setRetryListener(new RetryListener() {
             @Override
             public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
-                log.warn("Sending a creation e-mail failed; retrying: {}", kv("reason", failure.getMessage()));
+                log.warn("Sending a creation e-mail failed; retrying: {}", v("reason", failure.getMessage()));
             }
         });
         return template;

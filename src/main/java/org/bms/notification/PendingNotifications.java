@@ -1,6 +1,6 @@
 package org.bms.notification;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.argument.StructuredArguments.v;
 
 import java.util.List;
 import org.slf4j.Logger;
@@ -50,8 +50,8 @@ class PendingNotifications {
         if (!pending.isEmpty()) {
             log.info(
                     "Resuming {} creation e-mails, {} of them interrupted by the last stop",
-                    kv("pending", pending.size()),
-                    kv("interrupted", interrupted));
+                    v("pending", pending.size()),
+                    v("interrupted", interrupted));
         }
     }
 

@@ -1,6 +1,6 @@
 package org.bms.web;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.argument.StructuredArguments.v;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -123,7 +123,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         TransientDataAccessException.class
     })
     ResponseEntity<Object> busy(Exception e, WebRequest request) {
-        log.warn("Database busy, request refused: {}", kv("reason", e.getClass().getSimpleName()));
+        log.warn("Database busy, request refused: {}", v("reason", e.getClass().getSimpleName()));
         ProblemDetail problem = problem(
                 HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", "The database is busy; retry in a moment.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -221,7 +221,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (problem.getDetail() == null) {
             problem.setDetail(defaultDetail(e, request));
         }
-        log.info("Request refused: {}", kv("problem", problem.getType().toString()));
+        log.info("Request refused: {}", v("problem", problem.getType().toString()));
         return super.handleExceptionInternal(e, enrich(problem, request), headers, status, request);
     }
 

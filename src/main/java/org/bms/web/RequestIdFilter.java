@@ -1,6 +1,6 @@
 package org.bms.web;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.argument.StructuredArguments.v;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -56,10 +56,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
             // The path only: query strings may carry an account number.
             accessLog.info(
                     "{} {} answered {} in {} µs",
-                    kv("method", request.getMethod()),
-                    kv("path", request.getRequestURI()),
-                    kv("status", response.getStatus()),
-                    kv("durationMicros", micros));
+                    v("method", request.getMethod()),
+                    v("path", request.getRequestURI()),
+                    v("status", response.getStatus()),
+                    v("durationMicros", micros));
             MDC.remove(MDC_KEY);
         }
     }
