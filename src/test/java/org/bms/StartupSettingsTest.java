@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,6 +35,12 @@ class StartupSettingsTest {
     @Test
     void aReaderPoolOfZeroStopsStartUpNamingTheSetting() {
         assertThatThrownBy(() -> start("bms.database.readers=0")).hasStackTraceContaining("bms.database.readers");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "abc"})
+    void aBatchSizeThatIsNotAPositiveNumberStopsStartUpNamingTheSetting(String size) {
+        assertThatThrownBy(() -> start("BATCH_SIZE=" + size)).hasStackTraceContaining("bms.batch.size");
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens, reads, revises and closes accounts; each method is one transaction. Opening publishes
- * {@link AccountCreated} inside the transaction.
+ * Opens, reads, revises and closes accounts; each method is one transaction. Every change publishes its
+ * event ({@link AccountCreated}, {@link AccountRevised}, {@link AccountClosed}) inside the transaction.
  */
 @Service
 public class AccountService {
@@ -101,6 +101,7 @@ public class AccountService {
         }
         account.revise(name, number, balance, now());
         Account saved = saveUnique(account, number);
+        events.publishEvent(new AccountRevised(id, saved.version()));
         log.info("Revised account {} to version {}", v("accountId", id), v("version", saved.version()));
         return AccountView.of(saved);
     }
@@ -113,6 +114,7 @@ public class AccountService {
         }
         if (account.close(now())) {
             accounts.flush();
+            events.publishEvent(new AccountClosed(id));
             log.info("Closed account {}", v("accountId", id));
         }
     }

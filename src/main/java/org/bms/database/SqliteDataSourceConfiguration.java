@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,6 +63,17 @@ class SqliteDataSourceConfiguration {
         routing.setDefaultAutoCommit(true);
         routing.setDefaultTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
         return routing;
+    }
+
+    /** Consistent multi-connection reads; its connections are opened per use, read-only, outside the pools. */
+    @Bean
+    SqliteSnapshots sqliteSnapshots(
+            @Qualifier("writerDataSource") DataSource writer, DatabaseProperties properties, Clock clock) {
+        SQLiteConfig sqlite = baseConfig(properties);
+        sqlite.setReadOnly(true);
+        var snapshotConnections = new SQLiteDataSource(sqlite);
+        snapshotConnections.setUrl(properties.file().jdbcUrl());
+        return new SqliteSnapshots(writer, snapshotConnections, clock);
     }
 
     private static SQLiteConfig baseConfig(DatabaseProperties properties) {

@@ -11,6 +11,7 @@ import org.bms.account.AccountNotEmptyException;
 import org.bms.account.AccountNotFoundException;
 import org.bms.account.AccountNumberTakenException;
 import org.bms.account.StaleVersionException;
+import org.bms.batch.TotalOverflowException;
 import org.bms.validation.InvalidInputException;
 import org.bms.validation.Violation;
 import org.slf4j.Logger;
@@ -95,6 +96,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> staleVersion(StaleVersionException e, WebRequest request) {
         return respond(
                 problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Account has changed", e.getMessage()),
+                request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> totalOverflow(TotalOverflowException e, WebRequest request) {
+        log.error("Batch total refused: {}", v("reason", e.getMessage()));
+        return respond(
+                problem(HttpStatus.INTERNAL_SERVER_ERROR, "total-overflow", "Total too large", e.getMessage()),
                 request);
     }
 

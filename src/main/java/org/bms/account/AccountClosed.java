@@ -1,0 +1,4 @@
+package org.bms.account;
+
+/** An account was closed. Published inside the closing transaction. */
+public record AccountClosed(long accountId) {}

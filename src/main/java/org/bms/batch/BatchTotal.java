@@ -1,0 +1,14 @@
+package org.bms.batch;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The totals of all active accounts as of one committed state, and how the work was split. */
+record BatchTotal(
+        Instant asOf,
+        long accounts,
+        List<CurrencyTotal> totals,
+        int chunkSize,
+        long chunks,
+        int parallelism,
+        long elapsedMs) {}

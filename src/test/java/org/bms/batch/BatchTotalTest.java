@@ -1,0 +1,235 @@
+package org.bms.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bms.account.AccountService;
+import org.bms.account.AccountView;
+import org.bms.account.CreateAccountRequest;
+import org.bms.account.IfMatch;
+import org.bms.account.UpdateAccountRequest;
+import org.bms.database.SqliteSnapshots;
+import org.bms.support.ApiClient;
+import org.bms.support.ApiClient.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The batch total is exact, per currency, over active accounts only, and from one consistent snapshot. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(
+        properties = {
+            "bms.database.url=target/test-db/batch-${random.uuid}.sqlite",
+            "LOG_PATH=target/test-logs",
+            "bms.batch.size=7",
+            "bms.batch.parallelism=2"
+        })
+class BatchTotalTest {
+
+    private static int numbers;
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private AccountService accounts;
+
+    @Autowired
+    private BatchTotalService batch;
+
+    @Autowired
+    private SqliteSnapshots snapshots;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private TransactionTemplate transactions;
+
+    private ApiClient api;
+
+    @BeforeEach
+    void emptyDatabase() {
+        api = new ApiClient(port);
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM notification");
+            jdbc.update("DELETE FROM account");
+        });
+        batch.accountsChanged();
+    }
+
+    @Test
+    void anEmptyBankTotalsNothing() {
+        BatchTotalView total = batch.total(true);
+        assertThat(total.accounts()).isZero();
+        assertThat(total.totals()).isEmpty();
+        assertThat(total.chunks()).isZero();
+    }
+
+    @Test
+    void aThousandTimesTenCentsIsExactlyAHundredDollars() {
+        for (int i = 0; i < 1000; i++) {
+            open("0.10", "USD");
+        }
+        BatchTotalView total = batch.total(true);
+        assertThat(total.accounts()).isEqualTo(1000);
+        assertThat(total.totals()).singleElement().satisfies(usd -> {
+            assertThat(usd.currency()).isEqualTo("USD");
+            assertThat(usd.total()).isEqualTo(new BigDecimal("100.00"));
+            assertThat(usd.accounts()).isEqualTo(1000);
+        });
+        assertThat(total.chunks()).isEqualTo(143); // 1000 ids in chunks of 7
+        assertThat(total.parallelism()).isEqualTo(2);
+    }
+
+    @Test
+    void eachCurrencyIsTotalledAtItsOwnScaleAndClosedAccountsAreLeftOut() {
+        open("1000.25", "USD");
+        open("2500.00", "USD");
+        open("10.50", "EUR");
+        open("5000", "JPY");
+        AccountView closing = open("0", "GBP");
+        accounts.close(closing.id(), IfMatch.parse(null));
+
+        BatchTotalView total = batch.total(true);
+
+        assertThat(total.accounts()).isEqualTo(4);
+        assertThat(total.totals())
+                .extracting(t -> t.currency() + " " + t.total().toPlainString() + " " + t.accounts())
+                .containsExactly("EUR 10.50 1", "JPY 5000 1", "USD 3500.25 2");
+    }
+
+    @Test
+    void balancesNearTheMaximumAreSummedExactly() {
+        open("999999999999999.99", "USD");
+        open("999999999999999.99", "USD");
+        open("0.01", "USD");
+        assertThat(batch.total(true).totals().get(0).total()).isEqualTo(new BigDecimal("1999999999999999.99"));
+    }
+
+    @Test
+    void aTotalTooLargeForSixtyFourBitsIsAClearErrorNotAWrappedNumber() {
+        for (int i = 0; i < 93; i++) {
+            open("999999999999999.99", "EUR");
+        }
+        assertThatThrownBy(() -> batch.total(true))
+                .isInstanceOf(TotalOverflowException.class)
+                .hasMessageContaining("too large");
+        Response response = api.get("/batch/total", "Cache-Control", "no-cache");
+        assertThat(response.status()).isEqualTo(500);
+        assertThat((String) response.json("$.type")).isEqualTo("https://bms.example/problems/total-overflow");
+    }
+
+    @ParameterizedTest(name = "{0} accounts in chunks of {1} make {2} chunks")
+    @CsvSource({"10, 1, 10", "10, 10, 1", "10, 11, 1", "10, 3, 4", "1, 1000, 1"})
+    void chunksCoverTheAccountsWhateverTheBatchSize(int count, int size, long chunks) {
+        for (int i = 0; i < count; i++) {
+            open("1.00", "USD");
+        }
+        var service = new BatchTotalService(
+                snapshots,
+                new ForkJoinPool(2),
+                new BatchProperties(size, 2),
+                new ConcurrentMapCacheManager("batch-total"));
+
+        BatchTotalView total = service.total(true);
+
+        assertThat(total.chunks()).isEqualTo(chunks);
+        assertThat(total.chunkSize()).isEqualTo(size);
+        assertThat(total.accounts()).isEqualTo(count);
+        assertThat(total.totals().get(0).total()).isEqualTo(new BigDecimal(count + ".00"));
+    }
+
+    @Test
+    void moneyMovedWhileTotallingIsCountedWhollyBeforeOrWhollyAfter() throws Exception {
+        List<AccountView> pair = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            AccountView account = open("100.00", "USD");
+            if (i == 3 || i == 36) {
+                pair.add(account);
+            }
+        }
+        BigDecimal conserved = new BigDecimal("4000.00");
+        var moving = new AtomicBoolean(true);
+        Thread mover = new Thread(() -> {
+            long cents = 1;
+            while (moving.get()) {
+                move(pair.get(0).id(), pair.get(1).id(), cents++ % 5000);
+            }
+        });
+        mover.start();
+        try {
+            for (int i = 0; i < 200; i++) {
+                assertThat(batch.total(true).totals().get(0).total()).isEqualTo(conserved);
+            }
+        } finally {
+            moving.set(false);
+            mover.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        assertThat(accounts.find(pair.get(0).id()).version()).isGreaterThan(10);
+    }
+
+    @Test
+    void anUnchangedBankIsServedFromTheCacheAndAWriteEvictsIt() {
+        open("1.00", "USD");
+        BatchTotalView first = batch.total(false);
+        assertThat(batch.total(false)).isEqualTo(first);
+
+        open("2.00", "USD");
+        BatchTotalView afterWrite = batch.total(false);
+        assertThat(afterWrite.totals().get(0).total()).isEqualTo(new BigDecimal("3.00"));
+        assertThat(afterWrite.asOf()).isAfter(first.asOf());
+    }
+
+    @Test
+    void noCacheRecomputesOverHttpAndTheBodyHasTheContractsShape() {
+        open("3500.25", "USD");
+        Response cachedOnce = api.get("/batch/total");
+        Response cachedAgain = api.get("/batch/total");
+        Response fresh = api.get("/batch/total", "Cache-Control", "no-cache");
+
+        assertThat(cachedOnce.status()).isEqualTo(200);
+        assertThat(cachedAgain.body()).isEqualTo(cachedOnce.body());
+        assertThat((String) fresh.json("$.asOf")).isNotEqualTo(cachedOnce.json("$.asOf"));
+        Map<String, Object> body = fresh.json("$");
+        assertThat(body)
+                .containsOnlyKeys("asOf", "accounts", "totals", "chunkSize", "chunks", "parallelism", "elapsedMs");
+        assertThat(fresh.body()).contains("\"totals\":[{\"currency\":\"USD\",\"total\":3500.25,\"accounts\":1}]");
+        assertThat((Integer) fresh.json("$.chunkSize")).isEqualTo(7);
+    }
+
+    /** Moves money from one account to the other in one transaction, through the service layer. */
+    private void move(long from, long to, long cents) {
+        transactions.executeWithoutResult(status -> {
+            AccountView source = accounts.find(from);
+            AccountView target = accounts.find(to);
+            BigDecimal amount = BigDecimal.valueOf(cents, 2).min(source.balance());
+            accounts.revise(from, revision(source, source.balance().subtract(amount)), IfMatch.parse(null));
+            accounts.revise(to, revision(target, target.balance().add(amount)), IfMatch.parse(null));
+        });
+    }
+
+    private static UpdateAccountRequest revision(AccountView account, BigDecimal balance) {
+        return new UpdateAccountRequest(account.name(), account.number(), balance, null);
+    }
+
+    private AccountView open(String balance, String currency) {
+        String number = String.format("8%09d", ++numbers);
+        return accounts.open(new CreateAccountRequest("Holder " + number, number, new BigDecimal(balance), currency));
+    }
+}
