@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bms.support.FakeCentralBank;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** The README is the front door: every curl line in it is run here, in order, on a fresh database. */
@@ -23,6 +27,20 @@ import org.springframework.test.context.TestPropertySource;
 class ReadmeExamplesTest {
 
     private static final Pattern EXPECTED_STATUS = Pattern.compile("^# → (\\d{3})");
+
+    /** The ECB's page, served locally: tests reach nothing beyond 127.0.0.1. */
+    private static final FakeCentralBank ECB = new FakeCentralBank();
+
+    @DynamicPropertySource
+    static void ecbPage(DynamicPropertyRegistry registry) {
+        ECB.answer("/ecb", FakeCentralBank.page("ecb.html"));
+        registry.add("bms.scraper.sources.ecb.url", () -> ECB.url("/ecb").toString());
+    }
+
+    @AfterAll
+    static void stopEcb() {
+        ECB.close();
+    }
 
     @LocalServerPort
     private int port;

@@ -12,6 +12,8 @@ import org.bms.account.AccountNotFoundException;
 import org.bms.account.AccountNumberTakenException;
 import org.bms.account.StaleVersionException;
 import org.bms.batch.TotalOverflowException;
+import org.bms.rates.RatesUnavailableException;
+import org.bms.rates.UnknownRateSourceException;
 import org.bms.validation.InvalidInputException;
 import org.bms.validation.Violation;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -105,6 +108,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(
                 problem(HttpStatus.INTERNAL_SERVER_ERROR, "total-overflow", "Total too large", e.getMessage()),
                 request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unknownSource(UnknownRateSourceException e, WebRequest request) {
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "unknown-rate-source", "Unknown rate source", e.getMessage());
+        problem.setProperty("errors", List.of(new Violation("source", "must be one of " + e.known())));
+        problem.setProperty("validSources", e.known());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> ratesUnavailable(RatesUnavailableException e, WebRequest request) {
+        ProblemDetail problem =
+                problem(HttpStatus.SERVICE_UNAVAILABLE, "rates-unavailable", "Rates unavailable", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(enrich(problem, request));
     }
 
     @ExceptionHandler
