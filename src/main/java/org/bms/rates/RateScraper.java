@@ -97,8 +97,9 @@ public class RateScraper {
             return rates;
         } catch (IOException | UncheckedIOException | MalformedPageException | IllegalArgumentException e) {
             lastFailure.put(name, clock.instant());
-            log.warn("Could not read {} rates: {}", v("source", name), v("reason", e.getMessage()));
-            return fallBack(name, e.getMessage(), settings);
+            String reason = e.getMessage() == null ? "the site could not be reached" : e.getMessage();
+            log.warn("Could not read {} rates: {}", v("source", name), v("reason", reason));
+            return fallBack(name, reason, settings);
         }
     }
 
@@ -107,7 +108,8 @@ public class RateScraper {
         if (cached != null) {
             return cached.asStale();
         }
-        throw new RatesUnavailableException(name, reason, settings.timeout().plus(Duration.ofSeconds(25)));
+        log.info("No {} rates to fall back on: {}", v("source", name), v("reason", reason));
+        throw new RatesUnavailableException(name, settings.timeout().plus(Duration.ofSeconds(25)));
     }
 
     private boolean isFresh(Rates rates) {

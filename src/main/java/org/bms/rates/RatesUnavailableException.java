@@ -7,8 +7,10 @@ public class RatesUnavailableException extends RuntimeException {
 
     private final transient Duration retryAfter;
 
-    public RatesUnavailableException(String source, String reason, Duration retryAfter) {
-        super("The " + source + " rates are unavailable (" + reason + ") and none were read before; retry later");
+    /** The reason is for the log; clients are told only what they can act on. */
+    public RatesUnavailableException(String source, Duration retryAfter) {
+        super("The " + source + " rates cannot be read from the bank's site right now, and none were read"
+                + " before; retry later");
         this.retryAfter = retryAfter;
     }
 

@@ -12,11 +12,23 @@ import java.util.List;
 import java.util.Map;
 import org.bms.support.FakeCentralBank;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
 
 /** The scraper against a local stand-in for the banks' sites: what it serves, and how it fails. */
+@ExtendWith(OutputCaptureExtension.class)
 class RateScraperTest {
+
+    private CapturedOutput output;
+
+    @BeforeEach
+    void captureLog(CapturedOutput output) {
+        this.output = output;
+    }
 
     private static final Duration TIMEOUT = Duration.ofMillis(700);
 
@@ -146,9 +158,9 @@ class RateScraperTest {
     private void assertUnavailable(String reason) {
         assertThatThrownBy(() -> scraper.rates("ecb"))
                 .isInstanceOf(RatesUnavailableException.class)
-                .hasMessageContaining(reason)
                 .satisfies(e ->
                         assertThat(((RatesUnavailableException) e).retryAfter()).isPositive());
+        assertThat(output.getOut()).contains("Could not read ecb rates: ").contains(reason);
     }
 
     /** A clock the test moves by hand. */
