@@ -44,10 +44,7 @@ class CreationMailTest {
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("bms.database.url", () -> "target/test-db/mail-" + System.nanoTime() + ".sqlite");
         registry.add("LOG_PATH", () -> "target/test-logs");
-        for (String property : SMTP.properties()) {
-            String[] pair = property.split("=", 2);
-            registry.add(pair[0], () -> pair[1]);
-        }
+        SMTP.register(registry);
     }
 
     @BeforeAll

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** A GreenMail SMTP server on a port fixed before the Spring context starts, so the context can be told it. */
 public final class Smtp {
@@ -63,6 +64,14 @@ public final class Smtp {
             "bms.mail.retry.max-delay=1s",
             "bms.mail.retry.max-retries=6"
         };
+    }
+
+    /** Points a test's Spring context at this server. */
+    public void register(DynamicPropertyRegistry registry) {
+        for (String property : properties()) {
+            String[] pair = property.split("=", 2);
+            registry.add(pair[0], () -> pair[1]);
+        }
     }
 
     private static int freePort() {
