@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
 import org.bms.database.InstantConverter;
+import org.bms.validation.InvalidInputException;
 
 /**
  * A bank account. Its balance is kept in minor units of a currency fixed at opening; closing keeps the
@@ -74,7 +75,7 @@ public class Account {
     void revise(HolderName newName, AccountNumber newNumber, Money newBalance, Instant now) {
         requireActive();
         if (!newBalance.currency().equals(currency)) {
-            throw new IllegalArgumentException("currency cannot change");
+            throw InvalidInputException.of("currency", "cannot change: the account is held in " + currency);
         }
         rename(newName);
         this.number = newNumber.value();
@@ -99,7 +100,8 @@ public class Account {
         return true;
     }
 
-    private void requireActive() {
+    /** Refuses any change to a closed account. */
+    void requireActive() {
         if (status == AccountStatus.CLOSED) {
             throw new AccountClosedException(id);
         }

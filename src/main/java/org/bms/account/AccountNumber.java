@@ -42,8 +42,7 @@ public record AccountNumber(String value) {
         return mask(value);
     }
 
-    /** Masks any stored number the same way, for places that only hold the raw text. */
-    public static String mask(String number) {
+    private static String mask(String number) {
         return "*****" + number.substring(Math.max(0, number.length() - 4));
     }
 

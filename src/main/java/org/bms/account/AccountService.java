@@ -80,9 +80,7 @@ public class AccountService {
         if (!precondition.matches(account.version())) {
             throw new StaleVersionException(id, account.version());
         }
-        if (account.status() == AccountStatus.CLOSED) {
-            throw new AccountClosedException(id);
-        }
+        account.requireActive();
         var violations = new Violations();
         HolderName name = violations.check("name", () -> HolderName.parse(request.name()));
         AccountNumber number = violations.check("number", () -> AccountNumber.parse(request.number()));
@@ -109,6 +107,10 @@ public class AccountService {
     @Transactional
     public void close(long id, IfMatch precondition) {
         Account account = load(id);
+        if (account.status() == AccountStatus.CLOSED) {
+            // Closing is idempotent: a retry after a lost response succeeds, whatever version it names.
+            return;
+        }
         if (!precondition.matches(account.version())) {
             throw new StaleVersionException(id, account.version());
         }

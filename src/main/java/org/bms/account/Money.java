@@ -20,10 +20,6 @@ public record Money(long minorUnits, Currency currency) {
         }
     }
 
-    public static Money zero(Currency currency) {
-        return new Money(0, currency);
-    }
-
     /** Converts an amount from the API, refusing negatives, amounts over {@link #MAX} and excess decimals. */
     public static Money of(BigDecimal amount, Currency currency) {
         if (amount == null) {
@@ -62,10 +58,6 @@ public record Money(long minorUnits, Currency currency) {
             throw new InvalidValueException("has no minor unit, so it cannot hold a balance");
         }
         return currency;
-    }
-
-    public boolean isZero() {
-        return minorUnits == 0;
     }
 
     /** The amount at the currency's scale: {@code 1000.00} for USD, {@code 1000} for JPY. */

@@ -5,12 +5,15 @@ import static net.logstash.logback.argument.StructuredArguments.v;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bms.account.AccountClosed;
 import org.bms.account.AccountCreated;
 import org.bms.account.AccountRevised;
+import org.bms.account.ActiveBalances;
+import org.bms.database.DatabaseBusyException;
 import org.bms.database.SqliteSnapshots;
 import org.bms.database.SqliteSnapshots.Snapshot;
 import org.slf4j.Logger;
@@ -33,8 +36,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * by {@link SqliteSnapshots} before the first chunk is read, so a write that commits meanwhile is counted
  * wholly (if it committed before the pinning) or not at all.
  *
- * <p>The result is cached until an account changes: listeners evict it after each commit, and a counter of
- * changes keeps a computation that raced with a change from caching its older answer.
+ * <p>The result is cached until an account changes: a listener counts the changes after each commit, and
+ * a cached total is served only if no change was counted since it was started.
  */
 @Service
 public class BatchTotalService {
@@ -62,15 +65,13 @@ public class BatchTotalService {
 
     /** The cached total if there is one and {@code fresh} is false; otherwise a new computation. */
     public BatchTotalView total(boolean fresh) {
-        BatchTotal cached = fresh ? null : cache.get(KEY, BatchTotal.class);
-        if (cached != null) {
-            return BatchTotalView.of(cached);
+        long generation = changes.get();
+        Cached cached = fresh ? null : cache.get(KEY, Cached.class);
+        if (cached != null && cached.generation() == generation) {
+            return BatchTotalView.of(cached.total());
         }
-        long changesBefore = changes.get();
         BatchTotal computed = compute();
-        if (changes.get() == changesBefore) {
-            cache.put(KEY, computed);
-        }
+        cache.put(KEY, new Cached(generation, computed));
         return BatchTotalView.of(computed);
     }
 
@@ -82,20 +83,27 @@ public class BatchTotalService {
         cache.evict(KEY);
     }
 
+    /**
+     * A total and the number of account changes seen before it was computed. It is served only while that
+     * number is current, so a computation that raced with a change can never pass off its older answer.
+     */
+    private record Cached(long generation, BatchTotal total) {}
+
     private BatchTotal compute() {
         long start = System.nanoTime();
         int parallelism = pool.getParallelism();
         try (Snapshot snapshot = snapshots.open(parallelism)) {
             Connection first = snapshot.connections().get(0);
-            long[] ids = ChunkReader.activeIdRange(first);
-            if (ids == null) {
+            Optional<ActiveBalances.IdRange> ids = ActiveBalances.idRange(first);
+            if (ids.isEmpty()) {
                 return new BatchTotal(
                         snapshot.asOf(), 0, List.of(), properties.size(), 0, parallelism, millisSince(start));
             }
-            long chunks = (ids[1] - ids[0]) / properties.size() + 1;
+            long firstId = ids.get().first();
+            long chunks = (ids.get().last() - firstId) / properties.size() + 1;
             Subtotals subtotals;
-            try (var reader =
-                    new ChunkReader(snapshot.connections(), ChunkReader.currencies(first), ids[0], properties.size())) {
+            try (var reader = new ChunkReader(
+                    snapshot.connections(), ActiveBalances.currencies(first), firstId, properties.size())) {
                 subtotals = pool.invoke(new ChunkSum(reader, 0, chunks));
             }
             var total = new BatchTotal(
@@ -113,6 +121,9 @@ public class BatchTotalService {
                     v("elapsedMs", total.elapsedMs()));
             return total;
         } catch (SQLException e) {
+            if (DatabaseBusyException.isBusy(e)) {
+                throw new DatabaseBusyException(e);
+            }
             throw new IllegalStateException("Reading the batch total failed", e);
         }
     }

@@ -42,7 +42,7 @@ public class SqliteSnapshots {
                 }
                 return new Snapshot(List.copyOf(pinned), clock.instant());
             } finally {
-                lock.rollback();
+                // Ends the empty write transaction; sqlite-jdbc's rollback() would begin another one.
                 lock.setAutoCommit(true);
             }
         } catch (SQLException | RuntimeException e) {

@@ -4,12 +4,17 @@ import static net.logstash.logback.argument.StructuredArguments.v;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bms.account.AccountCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -18,7 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sends the creation e-mail once the account is committed, off the request thread. Each notification is
- * claimed before it is sent, so a notification is sent by one worker only, and marked sent or failed after.
+ * claimed before it is sent, so a notification is sent by one worker only, and marked sent or failed after;
+ * one that is already queued here is not queued twice.
  */
 @Component
 class CreationMailer {
@@ -32,13 +38,17 @@ class CreationMailer {
     private final Counter sent;
     private final Counter failed;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final TaskExecutor executor;
 
     CreationMailer(
             NotificationOutbox outbox,
             JavaMailSender mailSender,
             RetryTemplate mailRetry,
             MailProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            @Qualifier(MailConfiguration.EXECUTOR) TaskExecutor executor) {
+        this.executor = executor;
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.retry = mailRetry;
@@ -50,15 +60,30 @@ class CreationMailer {
     @Async(MailConfiguration.EXECUTOR)
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void onAccountCreated(AccountCreated event) {
-        outbox.idForAccount(event.accountId()).ifPresent(this::deliver);
+        outbox.idForAccount(event.accountId()).filter(inFlight::add).ifPresent(this::deliver);
+    }
+
+    /** Queues one notification for sending, unless it is queued or being sent already. */
+    void dispatch(long notificationId) {
+        if (inFlight.add(notificationId)) {
+            try {
+                executor.execute(() -> deliver(notificationId));
+            } catch (TaskRejectedException e) {
+                inFlight.remove(notificationId);
+                throw e;
+            }
+        }
     }
 
     /** Sends one notification if it is still pending and mail is configured; otherwise leaves it waiting. */
-    void deliver(long notificationId) {
-        if (!properties.isConfigured()) {
-            return;
+    private void deliver(long notificationId) {
+        try {
+            if (properties.isConfigured()) {
+                outbox.claim(notificationId).ifPresent(event -> send(notificationId, event));
+            }
+        } finally {
+            inFlight.remove(notificationId);
         }
-        outbox.claim(notificationId).ifPresent(event -> send(notificationId, event));
     }
 
     private void send(long notificationId, AccountCreated event) {
@@ -67,13 +92,8 @@ class CreationMailer {
                 mailSender.send(CreationMail.of(event, properties.from(), properties.owner()));
                 return null;
             });
-            outbox.markSent(notificationId);
-            lastFailure.set(null);
-            sent.increment();
-            log.info("Sent the creation e-mail for account {}", v("accountId", event.accountId()));
         } catch (RetryException e) {
             String reason = reason(e.getLastException());
-            outbox.markFailed(notificationId, reason);
             lastFailure.set(reason);
             failed.increment();
             log.warn(
@@ -81,6 +101,21 @@ class CreationMailer {
                     v("accountId", event.accountId()),
                     v("attempts", e.getRetryCount() + 1),
                     v("reason", reason));
+            outbox.markFailed(notificationId, reason);
+            return;
+        }
+        lastFailure.set(null);
+        sent.increment();
+        log.info("Sent the creation e-mail for account {}", v("accountId", event.accountId()));
+        try {
+            outbox.markSent(notificationId);
+        } catch (RuntimeException e) {
+            // The at-least-once window the README names: the row stays SENDING and the next start sends again.
+            log.error(
+                    "Sent the creation e-mail for account {} but could not record it; it will be sent again"
+                            + " after the next start",
+                    v("accountId", event.accountId()),
+                    e);
         }
     }
 

@@ -85,16 +85,4 @@ class Notification {
         lastError = error;
         updatedAt = now;
     }
-
-    Long id() {
-        return id;
-    }
-
-    NotificationStatus status() {
-        return status;
-    }
-
-    int attempts() {
-        return attempts;
-    }
 }

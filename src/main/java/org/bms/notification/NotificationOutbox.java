@@ -64,6 +64,12 @@ class NotificationOutbox {
         return notifications.moveAll(NotificationStatus.SENDING, NotificationStatus.PENDING, now());
     }
 
+    /** Gives notifications that ran out of retries another round. */
+    @Transactional
+    public int retryFailed() {
+        return notifications.moveAll(NotificationStatus.FAILED, NotificationStatus.PENDING, now());
+    }
+
     @Transactional(readOnly = true)
     public List<Long> pending() {
         return notifications.idsWithStatus(NotificationStatus.PENDING);

@@ -5,10 +5,8 @@ import static net.logstash.logback.argument.StructuredArguments.v;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,24 +22,20 @@ class PendingNotifications {
 
     private final NotificationOutbox outbox;
     private final CreationMailer mailer;
-    private final TaskExecutor executor;
     private final MailProperties properties;
 
-    PendingNotifications(
-            NotificationOutbox outbox,
-            CreationMailer mailer,
-            @Qualifier(MailConfiguration.EXECUTOR) TaskExecutor executor,
-            MailProperties properties) {
+    PendingNotifications(NotificationOutbox outbox, CreationMailer mailer, MailProperties properties) {
         this.outbox = outbox;
         this.mailer = mailer;
-        this.executor = executor;
         this.properties = properties;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeAfterStart() {
         // A notification still SENDING was cut off by a stop; its mail may or may not have left, so send it again.
+        // One that FAILED gave up during an outage that a restart may well have outlived: it gets a new round.
         int interrupted = outbox.releaseInterrupted();
+        int failed = outbox.retryFailed();
         if (!properties.isConfigured()) {
             log.warn("Mail is not configured (bms.mail.host and bms.mail.owner); creation e-mails wait as pending");
             return;
@@ -49,9 +43,10 @@ class PendingNotifications {
         List<Long> pending = dispatchPending();
         if (!pending.isEmpty()) {
             log.info(
-                    "Resuming {} creation e-mails, {} of them interrupted by the last stop",
+                    "Resuming {} creation e-mails: {} interrupted by the last stop, {} failed before",
                     v("pending", pending.size()),
-                    v("interrupted", interrupted));
+                    v("interrupted", interrupted),
+                    v("failed", failed));
         }
     }
 
@@ -66,7 +61,7 @@ class PendingNotifications {
         List<Long> pending = outbox.pending();
         for (long id : pending) {
             try {
-                executor.execute(() -> mailer.deliver(id));
+                mailer.dispatch(id);
             } catch (TaskRejectedException e) {
                 log.warn("Mail queue is full; the rest wait for the next sweep");
                 break;

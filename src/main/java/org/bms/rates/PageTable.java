@@ -20,6 +20,9 @@ final class PageTable {
 
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(?:\\.\\d+)?");
 
+    /** Far more than any real rate table; spans that would expand past it mark a hostile page. */
+    private static final int MAX_CELLS = 100_000;
+
     private final List<List<String>> header;
     private final List<List<String>> body;
 
@@ -48,6 +51,7 @@ final class PageTable {
 
     static PageTable of(Element table) {
         Map<Integer, Map<Integer, String>> cells = new HashMap<>();
+        long expanded = 0;
         List<Boolean> headerRows = new ArrayList<>();
         List<Element> rows = table.select("tr").stream()
                 .filter(row -> row.closest("table") == table)
@@ -66,8 +70,12 @@ final class PageTable {
                     column++;
                 }
                 String text = clean(cell);
-                int rowSpan = Math.min(span(cell, "rowspan"), 1000);
-                int colSpan = Math.min(span(cell, "colspan"), 100);
+                int rowSpan = Math.min(span(cell, "rowspan"), rows.size() - r);
+                int colSpan = Math.min(span(cell, "colspan"), 1000);
+                expanded += (long) rowSpan * colSpan;
+                if (expanded > MAX_CELLS) {
+                    throw new MalformedPageException("the table spans more than " + MAX_CELLS + " cells");
+                }
                 for (int dr = 0; dr < rowSpan && r + dr < rows.size(); dr++) {
                     for (int dc = 0; dc < colSpan; dc++) {
                         cells.computeIfAbsent(r + dr, k -> new HashMap<>()).put(column + dc, text);

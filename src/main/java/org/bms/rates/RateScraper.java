@@ -3,7 +3,6 @@ package org.bms.rates;
 import static net.logstash.logback.argument.StructuredArguments.v;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,9 @@ import org.springframework.stereotype.Service;
 public class RateScraper {
 
     private static final Logger log = LoggerFactory.getLogger(RateScraper.class);
+
+    /** Suggested to clients on a 503, on top of the read timeout: central-bank pages do not change by the second. */
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(25);
 
     private final RatesProperties properties;
     private final Map<String, RatesParser> parsers;
@@ -95,7 +97,8 @@ public class RateScraper {
             lastFailure.remove(name);
             log.info("Read {} rates from {}", v("source", name), v("url", settings.url()));
             return rates;
-        } catch (IOException | UncheckedIOException | MalformedPageException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            // Whatever a hostile page does to the parser, the caller gets the fallback, never a 500.
             lastFailure.put(name, clock.instant());
             String reason = e.getMessage() == null ? "the site could not be reached" : e.getMessage();
             log.warn("Could not read {} rates: {}", v("source", name), v("reason", reason));
@@ -109,7 +112,7 @@ public class RateScraper {
             return cached.asStale();
         }
         log.info("No {} rates to fall back on: {}", v("source", name), v("reason", reason));
-        throw new RatesUnavailableException(name, settings.timeout().plus(Duration.ofSeconds(25)));
+        throw new RatesUnavailableException(name, settings.timeout().plus(RETRY_PAUSE));
     }
 
     private boolean isFresh(Rates rates) {

@@ -12,6 +12,7 @@ import org.bms.account.AccountNotFoundException;
 import org.bms.account.AccountNumberTakenException;
 import org.bms.account.StaleVersionException;
 import org.bms.batch.TotalOverflowException;
+import org.bms.database.DatabaseBusyException;
 import org.bms.rates.RatesUnavailableException;
 import org.bms.rates.UnknownRateSourceException;
 import org.bms.validation.InvalidInputException;
@@ -20,9 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,7 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -148,18 +148,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The database stayed locked past the lock timeout: nothing was written, and the client may retry. */
-    @ExceptionHandler({
-        PessimisticLockingFailureException.class,
-        CannotCreateTransactionException.class,
-        TransientDataAccessException.class
-    })
-    ResponseEntity<Object> busy(Exception e, WebRequest request) {
-        log.warn("Database busy, request refused: {}", v("reason", e.getClass().getSimpleName()));
+    @ExceptionHandler
+    ResponseEntity<Object> busy(DatabaseBusyException e, WebRequest request) {
+        log.warn("Database busy, request refused");
         ProblemDetail problem = problem(
                 HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", "The database is busy; retry in a moment.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(enrich(problem, request));
+    }
+
+    /** Data access failures are a busy database (503) when they say so, and a fault (500) otherwise. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Object> dataAccess(Exception e, WebRequest request) {
+        return DatabaseBusyException.isBusy(e) ? busy(new DatabaseBusyException(e), request) : unexpected(e, request);
     }
 
     @ExceptionHandler

@@ -34,4 +34,14 @@ class AccountLifecycleTest extends HttpIntegrationTest {
         assertThat((String) api.get("/accounts/" + created.id()).json("$.status"))
                 .isEqualTo("CLOSED");
     }
+
+    @Test
+    void repeatingACloseWithItsIfMatchSucceedsBecauseTheAccountIsAlreadyClosed() {
+        Response created = api.create("Retry Rita", uniqueNumber(), "0");
+        String path = "/accounts/" + created.id();
+
+        assertThat(api.delete(path, "If-Match", created.etag()).status()).isEqualTo(204);
+        assertThat(api.delete(path, "If-Match", created.etag()).status()).isEqualTo(204);
+        assertThat((String) api.get(path).json("$.status")).isEqualTo("CLOSED");
+    }
 }

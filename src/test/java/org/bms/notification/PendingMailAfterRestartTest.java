@@ -17,7 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Mails a previous run did not send, or was cut off sending, go out after the next start, once each. */
+/** Mails a previous run did not send, was cut off sending or gave up on go out after the next start, once each. */
 class PendingMailAfterRestartTest {
 
     private final Smtp smtp = new Smtp();
@@ -31,19 +31,23 @@ class PendingMailAfterRestartTest {
     }
 
     @Test
-    void pendingAndInterruptedMailsAreSentOnceAfterStartUp() {
+    void pendingInterruptedAndFailedMailsAreSentOnceAfterStartUp() {
         String database = "--bms.database.url=" + dir.resolve("bms.sqlite");
         long pending;
         long interrupted;
+        long failed;
         try (ConfigurableApplicationContext withoutSmtp = start(database)) {
             ApiClient api = new ApiClient(port(withoutSmtp));
             pending = api.create("Waiting Walter", "6234567890", "1").id();
             interrupted = api.create("Cut-off Carla", "7234567890", "2").id();
+            failed = api.create("Given-up Gina", "8234567890", "3").id();
             JdbcTemplate jdbc = withoutSmtp.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList("SELECT status FROM notification", String.class))
                     .containsOnly("PENDING");
             // As if the process had stopped after claiming this one but before marking it sent.
             jdbc.update("UPDATE notification SET status = 'SENDING' WHERE account_id = ?", interrupted);
+            // As if an earlier outage had outlasted every retry.
+            jdbc.update("UPDATE notification SET status = 'FAILED' WHERE account_id = ?", failed);
         }
 
         smtp.start();
@@ -57,7 +61,7 @@ class PendingMailAfterRestartTest {
                             && smtp.about(interrupted).size() == 1);
             await().during(Duration.ofMillis(500))
                     .atMost(Duration.ofSeconds(2))
-                    .until(() -> smtp.received().size() == 2);
+                    .until(() -> smtp.received().size() == 3);
             JdbcTemplate jdbc = withSmtp.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> jdbc.queryForList("SELECT status FROM notification", String.class).stream()

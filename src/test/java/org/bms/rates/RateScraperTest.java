@@ -141,6 +141,15 @@ class RateScraperTest {
     }
 
     @Test
+    void aTableWhoseSpansWouldFillTheHeapIsRefused() {
+        String row = "<tr>" + "<td rowspan=\"100000\" colspan=\"1000\">x</td>".repeat(10) + "</tr>";
+        bank.answer(
+                "/ecb",
+                FakeCentralBank.status(200, "<html><body><table>" + row.repeat(300) + "</table></body></html>"));
+        assertUnavailable("spans more than");
+    }
+
+    @Test
     void aRedirectWithinTheConfiguredHostIsFollowed() {
         bank.answer("/ecb", FakeCentralBank.redirect("/moved/ecb"));
         bank.answer("/moved/ecb", FakeCentralBank.page("ecb.html"));

@@ -1,0 +1,114 @@
+package org.bms.account;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The balances of active accounts, read straight from the account table on a connection the caller holds
+ * (such as one of a consistent snapshot's). Every query is answered from the covering index
+ * {@code account_active_balance (status, currency, id, balance_minor)} without touching the table.
+ */
+public final class ActiveBalances {
+
+    private ActiveBalances() {}
+
+    /** The smallest and largest id of an active account. */
+    public record IdRange(long first, long last) {}
+
+    /** The sum of one currency's balances in minor units over some accounts, and how many they are. */
+    public record Subtotal(String currency, long minorUnits, long accounts) {}
+
+    /**
+     * The id range of the active accounts, if there are any. Two queries, because SQLite answers a lone
+     * {@code min} or {@code max} with one index seek but scans the index for both at once.
+     */
+    public static Optional<IdRange> idRange(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            Long first = single(statement, "SELECT min(id) FROM account WHERE status = 'ACTIVE'");
+            Long last = single(statement, "SELECT max(id) FROM account WHERE status = 'ACTIVE'");
+            return first == null ? Optional.empty() : Optional.of(new IdRange(first, last));
+        }
+    }
+
+    /**
+     * The currencies of the active accounts. A plain {@code DISTINCT} would read the whole index; this hops
+     * from one currency to the next, one index seek each.
+     */
+    public static List<String> currencies(Connection connection) throws SQLException {
+        List<String> codes = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        WITH RECURSIVE active(currency) AS (
+                            SELECT min(currency) FROM account WHERE status = 'ACTIVE'
+                            UNION ALL
+                            SELECT (SELECT min(currency) FROM account
+                                     WHERE status = 'ACTIVE' AND currency > active.currency)
+                              FROM active WHERE active.currency IS NOT NULL)
+                        SELECT currency FROM active WHERE currency IS NOT NULL""")) {
+            while (rows.next()) {
+                codes.add(rows.getString(1));
+            }
+        }
+        return codes;
+    }
+
+    /** Prepares the per-currency sum of an id range, for the currencies given, on one connection. */
+    public static RangeSum rangeSum(Connection connection, List<String> currencies) throws SQLException {
+        return new RangeSum(connection, currencies);
+    }
+
+    /** A prepared per-currency sum over an id range; SQLite seeks the range once per currency. */
+    public static final class RangeSum implements AutoCloseable {
+
+        private final PreparedStatement statement;
+        private final List<String> currencies;
+
+        private RangeSum(Connection connection, List<String> currencies) throws SQLException {
+            this.currencies = List.copyOf(currencies);
+            String placeholders =
+                    String.join(", ", currencies.stream().map(c -> "?").toList());
+            this.statement = connection.prepareStatement("SELECT currency, SUM(balance_minor), count(*) FROM account"
+                    + " WHERE status = 'ACTIVE' AND currency IN (" + placeholders + ") AND id >= ? AND id < ?"
+                    + " GROUP BY currency");
+        }
+
+        /**
+         * Sums the active accounts with {@code fromId <= id < toId}. SQLite's {@code SUM} of integers fails
+         * with "integer overflow" rather than wrap or turn to floating point, so the sum is exact or an error.
+         */
+        public List<Subtotal> sum(long fromId, long toId) throws SQLException {
+            int parameter = 1;
+            for (String currency : currencies) {
+                statement.setString(parameter++, currency);
+            }
+            statement.setLong(parameter++, fromId);
+            statement.setLong(parameter, toId);
+            List<Subtotal> subtotals = new ArrayList<>(currencies.size());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    subtotals.add(new Subtotal(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                }
+            }
+            return subtotals;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
+    }
+
+    private static Long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            long value = row.getLong(1);
+            return row.wasNull() ? null : value;
+        }
+    }
+}
