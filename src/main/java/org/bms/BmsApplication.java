@@ -1,17 +1,21 @@
 package org.bms;
 
 import java.time.Clock;
+import org.bms.cli.BmsCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-/** Entry point of the Banking Management Service. */
+/** Entry point of the Banking Management Service; {@code client} as the first argument runs the CLI instead. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class BmsApplication {
 
     public static void main(String[] args) {
+        if (BmsCli.isInvoked(args)) {
+            System.exit(BmsCli.run(args));
+        }
         SpringApplication.run(BmsApplication.class, args);
     }
 

@@ -1,0 +1,125 @@
+package org.bms.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command-line client, {@code java -jar bms.jar client ...}: one subcommand per endpoint, talking HTTP to a
+ * running service. It starts no Spring context, so a command answers as fast as the JVM starts.
+ */
+@Command(
+        name = "bms client",
+        mixinStandardHelpOptions = true,
+        versionProvider = BmsCli.Version.class,
+        description = "Drives a running BMS service over HTTP.",
+        subcommands = {
+            CreateCommand.class,
+            ListCommand.class,
+            GetCommand.class,
+            UpdateCommand.class,
+            CloseCommand.class,
+            TotalCommand.class,
+            RatesCommand.class
+        },
+        exitCodeOnInvalidInput = BmsCli.USAGE,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the service refused the request (4xx); its problem is printed",
+            "2:the service cannot be reached, or failed (5xx)",
+            "64:the command line is wrong"
+        })
+public final class BmsCli implements Runnable {
+
+    /** Exit code of a command the service refused (4xx). */
+    public static final int REFUSED = 1;
+
+    /** Exit code when the service cannot be reached or failed (5xx). */
+    public static final int UNAVAILABLE = 2;
+
+    /** Exit code of a command line picocli cannot parse (sysexits' EX_USAGE). */
+    public static final int USAGE = 64;
+
+    /** The first argument that turns the service jar into the client. */
+    static final String CLIENT = "client";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
+            defaultValue = "${env:BMS_URL:-http://localhost:8080}",
+            converter = ServiceUrl.class,
+            description = "The service's base URL (default: $BMS_URL, else http://localhost:8080).")
+    URI url;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the service's JSON instead of a table.")
+    boolean json;
+
+    @Override
+    public void run() {
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: create, list, get, update, close, total or rates");
+    }
+
+    /** Whether the service jar was started as the client: {@code java -jar bms.jar client ...}. */
+    public static boolean isInvoked(String[] args) {
+        return args.length > 0 && CLIENT.equals(args[0]);
+    }
+
+    /** Runs the client on the arguments after {@code client}, printing to the console; returns the exit code. */
+    public static int run(String[] args) {
+        Thread preload = new Thread(ServiceClient::preload, "client-preload");
+        preload.setDaemon(true);
+        preload.start();
+        Charset charset = Charset.defaultCharset();
+        // The one place the client takes hold of the console; everything else prints through picocli.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        return commandLine().setOut(out).setErr(err).execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    /** The client's command line with its exit-code mapping; callers set where it prints. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new BmsCli());
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            subcommand.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        }
+        return commandLine.setExecutionExceptionHandler((e, cli, parseResult) -> {
+            if (e instanceof ServiceException failure) {
+                failure.report(cli.getErr());
+                return failure.exitCode();
+            }
+            throw e;
+        });
+    }
+
+    ServiceClient service() {
+        return new ServiceClient(url);
+    }
+
+    Output output() {
+        return new Output(spec.commandLine().getOut(), json);
+    }
+
+    /** The version is the service's own, from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = BmsCli.class.getPackage().getImplementationVersion();
+            return new String[] {"bms client " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.bms.cli;
+
+import java.io.PrintWriter;
+
+/** Why a command did not succeed, and the exit code that says so. */
+abstract class ServiceException extends RuntimeException {
+
+    ServiceException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    abstract int exitCode();
+
+    /** Tells the user what went wrong, on standard error. */
+    abstract void report(PrintWriter err);
+}

@@ -1,0 +1,52 @@
+package org.bms.cli;
+
+import java.io.PrintWriter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The service answered with an error status: a 4xx refusal (exit 1) or a 5xx failure (exit 2). Its RFC 9457
+ * problem — title, detail and each field in error — is what the user reads.
+ */
+final class ServiceProblemException extends ServiceException {
+
+    private final int status;
+    private final JsonNode problem;
+    private final String body;
+
+    ServiceProblemException(int status, JsonNode problem, String body) {
+        super("The service answered " + status, null);
+        this.status = status;
+        this.problem = problem;
+        this.body = body;
+    }
+
+    int status() {
+        return status;
+    }
+
+    @Override
+    int exitCode() {
+        return status >= 500 ? BmsCli.UNAVAILABLE : BmsCli.REFUSED;
+    }
+
+    @Override
+    void report(PrintWriter err) {
+        String title = problem.path("title").asString("");
+        err.println(title.isEmpty() ? "Error " + status : "Error " + status + ": " + title);
+        String detail = problem.path("detail").asString("");
+        if (!detail.isEmpty()) {
+            err.println(detail);
+        }
+        for (JsonNode error : problem.path("errors").values()) {
+            err.println("  " + error.path("field").asString("?") + ": "
+                    + error.path("message").asString(""));
+        }
+        if (title.isEmpty() && detail.isEmpty() && !body.isBlank()) {
+            err.println(body.strip());
+        }
+        String requestId = problem.path("requestId").asString("");
+        if (!requestId.isEmpty()) {
+            err.println("(request id " + requestId + ")");
+        }
+    }
+}
