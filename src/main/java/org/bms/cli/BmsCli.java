@@ -81,9 +81,6 @@ public final class BmsCli implements Runnable {
 
     /** Runs the client on the arguments after {@code client}, printing to the console; returns the exit code. */
     public static int run(String[] args) {
-        Thread preload = new Thread(ServiceClient::preload, "client-preload");
-        preload.setDaemon(true);
-        preload.start();
         Charset charset = Charset.defaultCharset();
         // The one place the client takes hold of the console; everything else prints through picocli.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);

@@ -38,7 +38,7 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode body = ServiceClient.JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("name", name);
         body.put("number", number);
         body.put("balance", balance);

@@ -76,9 +76,9 @@ final class ListCommand implements Callable<Integer> {
                     && !result.path("content").isEmpty();
         }
         if (output.json()) {
-            ArrayNode array = ServiceClient.JSON.createArrayNode();
+            ArrayNode array = Json.MAPPER.createArrayNode();
             array.addAll(accounts);
-            output.raw(ServiceClient.JSON.writeValueAsString(array));
+            output.raw(Json.MAPPER.writeValueAsString(array));
         } else {
             output.accounts(accounts);
             output.line(Output.count(accounts.size(), "account"));

@@ -12,11 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.cfg.JsonNodeFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
@@ -26,33 +22,16 @@ import tools.jackson.databind.node.MissingNode;
  */
 final class ServiceClient {
 
-    static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     /** One client for the process: building it (TLS defaults included) costs more than a request. */
     private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI baseUrl;
 
     ServiceClient(URI baseUrl) {
         this.baseUrl = baseUrl;
-    }
-
-    /**
-     * Loads Jackson and the HTTP client, which take longer to load than a request takes to answer; called on a
-     * background thread while picocli reads the command line, it keeps a command well under a second.
-     */
-    static void preload() {
-        JSON.createObjectNode();
-        HTTP.version();
     }
 
     Reply get(String path, String... headers) {
@@ -79,7 +58,7 @@ final class ServiceClient {
                         method,
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                                : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -124,7 +103,7 @@ final class ServiceClient {
     record Reply(int status, String body, HttpResponse<String> raw) {
 
         JsonNode json() {
-            return JSON.readTree(body);
+            return Json.MAPPER.readTree(body);
         }
 
         Optional<String> header(String name) {
@@ -133,7 +112,7 @@ final class ServiceClient {
 
         private JsonNode jsonOrMissing() {
             try {
-                return body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
+                return body.isBlank() ? MissingNode.getInstance() : Json.MAPPER.readTree(body);
             } catch (JacksonException e) {
                 return MissingNode.getInstance();
             }

@@ -73,7 +73,7 @@ final class UpdateCommand implements Callable<Integer> {
                 precondition = current.header("ETag").orElse(null);
             }
         }
-        ObjectNode body = ServiceClient.JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("name", name);
         body.put("number", number);
         body.put("balance", balance);

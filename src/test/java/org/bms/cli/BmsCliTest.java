@@ -313,7 +313,7 @@ class BmsCliTest extends HttpIntegrationTest {
 
     private static JsonNode json(Run run) {
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        return ServiceClient.JSON.readTree(run.out());
+        return Json.MAPPER.readTree(run.out());
     }
 
     private static String tag() {

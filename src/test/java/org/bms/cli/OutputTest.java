@@ -12,12 +12,12 @@ class OutputTest {
 
     @Test
     void amountsKeepTheirScaleAndEveryDigit() {
-        JsonNode amounts = ServiceClient.JSON.readTree("{\"usd\":1000.00,\"big\":999999999999999.99,\"yen\":5}");
+        JsonNode amounts = Json.MAPPER.readTree("{\"usd\":1000.00,\"big\":999999999999999.99,\"yen\":5}");
 
         assertThat(Output.text(amounts.path("usd"))).isEqualTo("1000.00");
         assertThat(Output.text(amounts.path("big"))).isEqualTo("999999999999999.99");
         assertThat(Output.text(amounts.path("yen"))).isEqualTo("5");
-        assertThat(ServiceClient.JSON.writeValueAsString(amounts))
+        assertThat(Json.MAPPER.writeValueAsString(amounts))
                 .isEqualTo("{\"usd\":1000.00,\"big\":999999999999999.99,\"yen\":5}");
     }
 
