@@ -29,7 +29,7 @@ cd "$(dirname "$0")/.."
 for tool in curl sqlite3 python3 java; do
     command -v "$tool" >/dev/null || { echo "batch-total.sh: $tool is required" >&2; exit 2; }
 done
-JAR=${JAR:-$(ls target/bms-*.jar 2>/dev/null | head -1 || true)}
+JAR=${JAR:-target/bms.jar}
 [[ -n "$JAR" && -f "$JAR" ]] || { echo "batch-total.sh: no jar; run ./mvnw -q -B package -DskipTests" >&2; exit 2; }
 
 WORK=$(mktemp -d -t bms-batch.XXXXXX)

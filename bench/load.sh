@@ -38,7 +38,7 @@ for tool in wrk curl python3 java; do
     command -v "$tool" >/dev/null || { echo "load.sh: $tool is required" >&2; exit 2; }
 done
 
-JAR=${JAR:-$(ls target/bms-*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -1 || true)}
+JAR=${JAR:-target/bms.jar}
 [[ -n "$JAR" && -f "$JAR" ]] || { echo "load.sh: no jar; run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
 
 WORK=$(mktemp -d -t bms-bench.XXXXXX)
