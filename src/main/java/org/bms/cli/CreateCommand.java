@@ -46,12 +46,7 @@ final class CreateCommand implements Callable<Integer> {
             body.put("currency", currency);
         }
         ServiceClient.Reply reply = cli.service().post("/accounts", body);
-        Output output = cli.output();
-        if (output.json()) {
-            output.raw(reply.body());
-        } else {
-            output.account(reply.json());
-        }
+        cli.output().account(reply);
         return 0;
     }
 }

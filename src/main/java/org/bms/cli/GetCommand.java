@@ -18,12 +18,7 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServiceClient.Reply reply = cli.service().get("/accounts/" + id);
-        Output output = cli.output();
-        if (output.json()) {
-            output.raw(reply.body());
-        } else {
-            output.account(reply.json());
-        }
+        cli.output().account(reply);
         return 0;
     }
 }

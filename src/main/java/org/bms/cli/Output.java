@@ -31,6 +31,15 @@ final class Output {
     }
 
     /** One account, a field a line, as {@code get}, {@code create} and {@code update} show it. */
+    /** One account as the service sent it: its JSON with {@code --json}, a field table otherwise. */
+    void account(ServiceClient.Reply reply) {
+        if (json) {
+            raw(reply.body());
+        } else {
+            account(reply.json());
+        }
+    }
+
     void account(JsonNode account) {
         Table table = new Table("FIELD", "VALUE");
         for (String field :

@@ -83,12 +83,7 @@ final class UpdateCommand implements Callable<Integer> {
         ServiceClient.Reply reply = precondition == null
                 ? service.put("/accounts/" + id, body)
                 : service.put("/accounts/" + id, body, "If-Match", precondition);
-        Output output = cli.output();
-        if (output.json()) {
-            output.raw(reply.body());
-        } else {
-            output.account(reply.json());
-        }
+        cli.output().account(reply);
         return 0;
     }
 
