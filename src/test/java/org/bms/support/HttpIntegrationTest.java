@@ -12,7 +12,13 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(
-        properties = {"bms.database.url=target/test-db/shared-${random.uuid}.sqlite", "LOG_PATH=target/test-logs"})
+        properties = {
+            "bms.database.url=target/test-db/shared-${random.uuid}.sqlite",
+            "LOG_PATH=target/test-logs",
+            // No test reaches beyond 127.0.0.1: the banks' pages are a closed local port unless a test serves them.
+            "bms.scraper.sources.ecb.url=http://127.0.0.1:9/ecb",
+            "bms.scraper.sources.fed.url=http://127.0.0.1:9/fed"
+        })
 public abstract class HttpIntegrationTest {
 
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
