@@ -26,7 +26,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -63,18 +62,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidInput(InvalidInputException e, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request", e.getMessage());
         problem.setProperty("errors", e.violations());
-        return respond(problem, request);
+        return respond(e, problem, request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> notFound(AccountNotFoundException e, WebRequest request) {
         return respond(
-                problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", e.getMessage()), request);
+                e, problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", e.getMessage()), request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> numberTaken(AccountNumberTakenException e, WebRequest request) {
         return respond(
+                e,
                 problem(
                         HttpStatus.CONFLICT,
                         "duplicate-account-number",
@@ -85,12 +85,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> closed(AccountClosedException e, WebRequest request) {
-        return respond(problem(HttpStatus.CONFLICT, "account-closed", "Account is closed", e.getMessage()), request);
+        return respond(e, problem(HttpStatus.CONFLICT, "account-closed", "Account is closed", e.getMessage()), request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> notEmpty(AccountNotEmptyException e, WebRequest request) {
         return respond(
+                e,
                 problem(HttpStatus.CONFLICT, "account-not-empty", "Account balance is not zero", e.getMessage()),
                 request);
     }
@@ -98,6 +99,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> staleVersion(StaleVersionException e, WebRequest request) {
         return respond(
+                e,
                 problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Account has changed", e.getMessage()),
                 request);
     }
@@ -106,6 +108,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> totalOverflow(TotalOverflowException e, WebRequest request) {
         log.error("Batch total refused: {}", v("reason", e.getMessage()));
         return respond(
+                e,
                 problem(HttpStatus.INTERNAL_SERVER_ERROR, "total-overflow", "Total too large", e.getMessage()),
                 request);
     }
@@ -116,22 +119,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem(HttpStatus.BAD_REQUEST, "unknown-rate-source", "Unknown rate source", e.getMessage());
         problem.setProperty("errors", List.of(new Violation("source", "must be one of " + e.known())));
         problem.setProperty("validSources", e.known());
-        return respond(problem, request);
+        return respond(e, problem, request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> ratesUnavailable(RatesUnavailableException e, WebRequest request) {
         ProblemDetail problem =
                 problem(HttpStatus.SERVICE_UNAVAILABLE, "rates-unavailable", "Rates unavailable", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(enrich(problem, request));
+        return respond(e, problem, request, retryAfter(e.retryAfter().toSeconds()));
     }
 
     @ExceptionHandler
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e, WebRequest request) {
         return respond(
+                e,
                 problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large", e.getMessage()),
                 request);
     }
@@ -139,6 +140,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException e, WebRequest request) {
         return respond(
+                e,
                 problem(
                         HttpStatus.CONFLICT,
                         "concurrent-update",
@@ -153,10 +155,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("Database busy, request refused");
         ProblemDetail problem = problem(
                 HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", "The database is busy; retry in a moment.");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(enrich(problem, request));
+        return respond(e, problem, request, retryAfter(1));
     }
 
     /** Data access failures are a busy database (503) when they say so, and a fault (500) otherwise. */
@@ -169,6 +168,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("Request failed unexpectedly", e);
         return respond(
+                e,
                 problem(
                         HttpStatus.INTERNAL_SERVER_ERROR,
                         "internal-error",
@@ -184,45 +184,42 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge, request);
         }
-        ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = truncate(unknown.getPropertyName());
-            problem = problem(
-                    HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request", "Unknown field '" + field + "'");
-            problem.setProperty("errors", List.of(new Violation(field, "is not a known field")));
-        } else if (cause instanceof MismatchedInputException mismatch
+            return invalid(e, "Unknown field '" + field + "'", new Violation(field, "is not a known field"), request);
+        }
+        if (cause instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = truncate(fieldPath(mismatch));
-            problem = problem(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-input",
-                    "Invalid request",
-                    "Field '" + field + "' has the wrong type");
-            problem.setProperty("errors", List.of(new Violation(field, "has the wrong type or format")));
-        } else if (cause instanceof StreamReadException) {
-            problem = problem(
-                    HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The request body is not valid JSON.");
-        } else {
-            problem = problem(
-                    HttpStatus.BAD_REQUEST,
-                    "unreadable-body",
-                    "Unreadable request body",
-                    "The request body is missing or cannot be read as the expected JSON object.");
+            return invalid(
+                    e,
+                    "Field '" + field + "' has the wrong type",
+                    new Violation(field, "has the wrong type or format"),
+                    request);
         }
-        return respond(problem, request);
+        ProblemDetail problem = cause instanceof StreamReadException
+                ? problem(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed-json",
+                        "Malformed JSON",
+                        "The request body is not valid JSON.")
+                : problem(
+                        HttpStatus.BAD_REQUEST,
+                        "unreadable-body",
+                        "Unreadable request body",
+                        "The request body is missing or cannot be read as the expected JSON object.");
+        return respond(e, problem, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST,
-                "invalid-input",
-                "Invalid request",
-                "'" + name + "' has the wrong type or format");
-        problem.setProperty("errors", List.of(new Violation(name, "has the wrong type or format")));
-        return respond(problem, request);
+        return invalid(
+                e,
+                "'" + name + "' has the wrong type or format",
+                new Violation(name, "has the wrong type or format"),
+                request);
     }
 
     @Override
@@ -255,7 +252,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (problem.getDetail() == null) {
             problem.setDetail(defaultDetail(e, request));
         }
-        log.info("Request refused: {}", v("problem", problem.getType().toString()));
+        if (status.is4xxClientError()) {
+            log.info("Request refused: {}", v("problem", problem.getType().toString()));
+        }
         return super.handleExceptionInternal(e, enrich(problem, request), headers, status, request);
     }
 
@@ -279,13 +278,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return "The request could not be served as sent.";
     }
 
-    private ResponseEntity<Object> respond(ProblemDetail problem, WebRequest request) {
-        return handleExceptionInternal(
-                new IllegalStateException(problem.getTitle()),
-                problem,
-                new HttpHeaders(),
-                HttpStatusCode.valueOf(problem.getStatus()),
-                request);
+    private ResponseEntity<Object> respond(Exception e, ProblemDetail problem, WebRequest request) {
+        return respond(e, problem, request, new HttpHeaders());
+    }
+
+    private ResponseEntity<Object> respond(
+            Exception e, ProblemDetail problem, WebRequest request, HttpHeaders headers) {
+        return handleExceptionInternal(e, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    /** A 400 for one field or parameter, with a detail that says what is wrong in the client's words. */
+    private ResponseEntity<Object> invalid(Exception e, String detail, Violation violation, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request", detail);
+        problem.setProperty("errors", List.of(violation));
+        return respond(e, problem, request);
+    }
+
+    private static HttpHeaders retryAfter(long seconds) {
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return headers;
     }
 
     static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
@@ -320,18 +332,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The cause worth answering: an oversized body wherever it hides, else what Jackson said, else the failure. */
     private static Throwable rootOfInterest(Throwable e) {
-        Throwable current = e;
-        while (current != null) {
-            if (current instanceof PayloadTooLargeException || current instanceof JacksonException) {
-                if (current.getCause() instanceof PayloadTooLargeException tooLarge) {
-                    return tooLarge;
-                }
-                return current;
+        Throwable jackson = null;
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException) {
+                return cause;
             }
-            current = current.getCause();
+            if (jackson == null && cause instanceof JacksonException) {
+                jackson = cause;
+            }
         }
-        return e;
+        return jackson == null ? e : jackson;
     }
 
     private static String fieldPath(MismatchedInputException e) {
