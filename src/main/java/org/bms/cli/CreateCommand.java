@@ -38,13 +38,7 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("name", name);
-        body.put("number", number);
-        body.put("balance", balance);
-        if (currency != null) {
-            body.put("currency", currency);
-        }
+        ObjectNode body = Json.account(name, number, balance, currency);
         ServiceClient.Reply reply = cli.service().post("/accounts", body);
         cli.output().account(reply);
         return 0;

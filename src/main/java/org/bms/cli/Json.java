@@ -1,9 +1,11 @@
 package org.bms.cli;
 
+import java.math.BigDecimal;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The client's JSON mapper. Amounts stay {@link java.math.BigDecimal} with the scale the service wrote: {@code
@@ -19,4 +21,16 @@ final class Json {
             .build();
 
     private Json() {}
+
+    /** The body of a create or an update; the currency is left out when not given. */
+    static ObjectNode account(String name, String number, BigDecimal balance, String currency) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("name", name);
+        body.put("number", number);
+        body.put("balance", balance);
+        if (currency != null) {
+            body.put("currency", currency);
+        }
+        return body;
+    }
 }

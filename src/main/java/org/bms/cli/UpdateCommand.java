@@ -73,13 +73,7 @@ final class UpdateCommand implements Callable<Integer> {
                 precondition = current.header("ETag").orElse(null);
             }
         }
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("name", name);
-        body.put("number", number);
-        body.put("balance", balance);
-        if (currency != null) {
-            body.put("currency", currency);
-        }
+        ObjectNode body = Json.account(name, number, balance, currency);
         ServiceClient.Reply reply = precondition == null
                 ? service.put("/accounts/" + id, body)
                 : service.put("/accounts/" + id, body, "If-Match", precondition);
