@@ -1,6 +1,7 @@
 package org.bms;
 
 import java.time.Clock;
+import java.util.Arrays;
 import org.bms.cli.BmsCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +15,7 @@ public class BmsApplication {
 
     public static void main(String[] args) {
         if (BmsCli.isInvoked(args)) {
-            System.exit(BmsCli.run(args));
+            System.exit(BmsCli.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         SpringApplication.run(BmsApplication.class, args);
     }

@@ -4,7 +4,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,11 +13,12 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The command-line client, {@code java -jar bms.jar client ...}: one subcommand per endpoint, talking HTTP to a
- * running service. It starts no Spring context, so a command answers as fast as the JVM starts.
+ * The command-line client, {@code java -jar bms-cli.jar ...}: one subcommand per endpoint, talking HTTP to a
+ * running service. It starts no Spring context and needs only picocli and Jackson's streaming core, so a command
+ * answers in a fraction of a second. The service jar runs it too: {@code java -jar bms.jar client ...}.
  */
 @Command(
-        name = "bms client",
+        name = "bms-cli",
         mixinStandardHelpOptions = true,
         versionProvider = BmsCli.Version.class,
         description = "Drives a running BMS service over HTTP.",
@@ -74,18 +74,23 @@ public final class BmsCli implements Runnable {
                 spec.commandLine(), "Missing command: create, list, get, update, close, total or rates");
     }
 
+    /** {@code java -jar bms-cli.jar ...}: runs one command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     /** Whether the service jar was started as the client: {@code java -jar bms.jar client ...}. */
     public static boolean isInvoked(String[] args) {
         return args.length > 0 && CLIENT.equals(args[0]);
     }
 
-    /** Runs the client on the arguments after {@code client}, printing to the console; returns the exit code. */
-    public static int run(String[] args) {
+    /** Runs one command, printing to the console; returns the exit code. */
+    public static int run(String... args) {
         Charset charset = Charset.defaultCharset();
         // The one place the client takes hold of the console; everything else prints through picocli.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-        return commandLine().setOut(out).setErr(err).execute(Arrays.copyOfRange(args, 1, args.length));
+        return commandLine().setOut(out).setErr(err).execute(args);
     }
 
     /** The client's command line with its exit-code mapping; callers set where it prints. */
@@ -116,7 +121,7 @@ public final class BmsCli implements Runnable {
         @Override
         public String[] getVersion() {
             String version = BmsCli.class.getPackage().getImplementationVersion();
-            return new String[] {"bms client " + (version == null ? "(development build)" : version)};
+            return new String[] {"bms-cli " + (version == null ? "(development build)" : version)};
         }
     }
 }

@@ -1,12 +1,12 @@
 package org.bms.cli;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code create NAME NUMBER BALANCE}: POST /accounts. */
 @Command(
@@ -38,7 +38,7 @@ final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectNode body = Json.account(name, number, balance, currency);
+        Map<String, Object> body = Json.account(name, number, balance, currency);
         ServiceClient.Reply reply = cli.service().post("/accounts", body);
         cli.output().account(reply);
         return 0;

@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 /** {@code list}: GET /accounts, one page or, with {@code --all}, every page. */
 @Command(
@@ -58,27 +56,25 @@ final class ListCommand implements Callable<Integer> {
             if (output.json()) {
                 output.raw(reply.body());
             } else {
-                JsonNode result = reply.json();
+                JsonValue result = reply.json();
                 output.accounts(accountsOf(result));
                 output.line(footer(result.path("page")));
             }
             return 0;
         }
-        List<JsonNode> accounts = new ArrayList<>();
+        List<JsonValue> accounts = new ArrayList<>();
         int next = 0;
         boolean more = true;
         while (more) {
-            JsonNode result =
+            JsonValue result =
                     service.get(path(next, size == null ? LARGEST_PAGE : size)).json();
             accounts.addAll(accountsOf(result));
-            next = result.path("page").path("number").asInt() + 1;
-            more = next < result.path("page").path("totalPages").asInt()
-                    && !result.path("content").isEmpty();
+            next = (int) result.path("page").path("number").asLong() + 1;
+            more = next < result.path("page").path("totalPages").asLong()
+                    && !result.path("content").values().isEmpty();
         }
         if (output.json()) {
-            ArrayNode array = Json.MAPPER.createArrayNode();
-            array.addAll(accounts);
-            output.raw(Json.MAPPER.writeValueAsString(array));
+            output.raw(Json.write(accounts));
         } else {
             output.accounts(accounts);
             output.line(Output.count(accounts.size(), "account"));
@@ -106,14 +102,14 @@ final class ListCommand implements Callable<Integer> {
         return "/accounts" + ServiceClient.query(query.toArray(String[]::new));
     }
 
-    private static List<JsonNode> accountsOf(JsonNode result) {
-        return new ArrayList<>(result.path("content").values());
+    private static List<JsonValue> accountsOf(JsonValue result) {
+        return result.path("content").values();
     }
 
-    private static String footer(JsonNode page) {
+    private static String footer(JsonValue page) {
         long total = page.path("totalElements").asLong();
-        int number = page.path("number").asInt();
-        int pages = page.path("totalPages").asInt();
+        long number = page.path("number").asLong();
+        long pages = page.path("totalPages").asLong();
         String accounts = Output.count(total, "account");
         if (pages <= 1) {
             return accounts;

@@ -2,7 +2,6 @@ package org.bms.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What a command prints on standard output: the service's JSON as it came ({@code --json}), or tables for a
@@ -30,7 +29,6 @@ final class Output {
         out.println(text);
     }
 
-    /** One account, a field a line, as {@code get}, {@code create} and {@code update} show it. */
     /** One account as the service sent it: its JSON with {@code --json}, a field table otherwise. */
     void account(ServiceClient.Reply reply) {
         if (json) {
@@ -40,69 +38,63 @@ final class Output {
         }
     }
 
-    void account(JsonNode account) {
+    void account(JsonValue account) {
         Table table = new Table("FIELD", "VALUE");
         for (String field :
                 List.of("id", "name", "number", "balance", "currency", "status", "createdAt", "updatedAt", "version")) {
-            table.row(field, text(account.path(field)));
+            table.row(field, account.path(field).text());
         }
         table.print(out);
     }
 
-    void accounts(List<JsonNode> accounts) {
+    void accounts(List<JsonValue> accounts) {
         Table table = new Table("ID>", "NAME", "NUMBER", "BALANCE>", "CURRENCY", "STATUS", "VERSION>");
-        for (JsonNode account : accounts) {
+        for (JsonValue account : accounts) {
             table.row(
-                    text(account.path("id")),
-                    text(account.path("name")),
-                    text(account.path("number")),
-                    text(account.path("balance")),
-                    text(account.path("currency")),
-                    text(account.path("status")),
-                    text(account.path("version")));
+                    account.path("id").text(),
+                    account.path("name").text(),
+                    account.path("number").text(),
+                    account.path("balance").text(),
+                    account.path("currency").text(),
+                    account.path("status").text(),
+                    account.path("version").text());
         }
         table.print(out);
     }
 
-    void total(JsonNode total) {
+    void total(JsonValue total) {
         Table table = new Table("CURRENCY", "TOTAL>", "ACCOUNTS>");
-        for (JsonNode currency : total.path("totals").values()) {
-            table.row(text(currency.path("currency")), text(currency.path("total")), text(currency.path("accounts")));
+        for (JsonValue currency : total.path("totals").values()) {
+            table.row(
+                    currency.path("currency").text(),
+                    currency.path("total").text(),
+                    currency.path("accounts").text());
         }
         table.print(out);
-        out.println(count(total.path("accounts").asLong(), "active account") + " as of " + text(total.path("asOf"))
-                + " (" + count(total.path("chunks").asLong(), "chunk") + " of " + text(total.path("chunkSize")) + ", "
-                + text(total.path("elapsedMs")) + " ms)");
+        String chunks = count(total.path("chunks").asLong(), "chunk") + " of "
+                + total.path("chunkSize").text();
+        out.println(count(total.path("accounts").asLong(), "active account") + " as of "
+                + total.path("asOf").text() + " (" + chunks + ", "
+                + total.path("elapsedMs").text() + " ms)");
     }
 
-    void rates(JsonNode rates) {
+    void rates(JsonValue rates) {
         Table table = new Table("RATE", "PERCENT>", "EFFECTIVE");
-        for (JsonNode rate : rates.path("rates").values()) {
-            table.row(text(rate.path("name")), text(rate.path("ratePercent")), text(rate.path("effectiveDate")));
+        for (JsonValue rate : rates.path("rates").values()) {
+            table.row(
+                    rate.path("name").text(),
+                    rate.path("ratePercent").text(),
+                    rate.path("effectiveDate").text());
         }
         table.print(out);
-        boolean stale = rates.path("stale").asBoolean(false);
-        out.println("Source " + text(rates.path("source")) + " (" + text(rates.path("url")) + "), fetched "
-                + text(rates.path("fetchedAt"))
-                + (stale ? "; STALE: the source failed, this is the last good read" : ""));
+        String stale = rates.path("stale").isTrue() ? "; STALE: the source failed, this is the last good read" : "";
+        out.println("Source " + rates.path("source").text() + " ("
+                + rates.path("url").text() + "), fetched "
+                + rates.path("fetchedAt").text() + stale);
     }
 
     /** {@code 1 account}, {@code 2 accounts}. */
     static String count(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
-    }
-
-    /** A JSON value as text; a number exactly as the service wrote it ({@code 1000.00}, never {@code 1E+3}). */
-    static String text(JsonNode value) {
-        if (value.isBigDecimal()) {
-            return value.decimalValue().toPlainString();
-        }
-        if (value.isNumber()) {
-            return value.numberValue().toString();
-        }
-        if (value.isMissingNode() || value.isNull()) {
-            return "";
-        }
-        return value.asString();
     }
 }

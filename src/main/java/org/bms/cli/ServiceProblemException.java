@@ -1,7 +1,6 @@
 package org.bms.cli;
 
 import java.io.PrintWriter;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The service answered with an error status: a 4xx refusal (exit 1) or a 5xx failure (exit 2). Its RFC 9457
@@ -10,10 +9,10 @@ import tools.jackson.databind.JsonNode;
 final class ServiceProblemException extends ServiceException {
 
     private final int status;
-    private final JsonNode problem;
+    private final JsonValue problem;
     private final String body;
 
-    ServiceProblemException(int status, JsonNode problem, String body) {
+    ServiceProblemException(int status, JsonValue problem, String body) {
         super("The service answered " + status, null);
         this.status = status;
         this.problem = problem;
@@ -31,20 +30,20 @@ final class ServiceProblemException extends ServiceException {
 
     @Override
     void report(PrintWriter err) {
-        String title = problem.path("title").asString("");
+        String title = problem.path("title").text("");
         err.println(title.isEmpty() ? "Error " + status : "Error " + status + ": " + title);
-        String detail = problem.path("detail").asString("");
+        String detail = problem.path("detail").text("");
         if (!detail.isEmpty()) {
             err.println(detail);
         }
-        for (JsonNode error : problem.path("errors").values()) {
-            err.println("  " + error.path("field").asString("?") + ": "
-                    + error.path("message").asString(""));
+        for (JsonValue error : problem.path("errors").values()) {
+            err.println("  " + error.path("field").text("?") + ": "
+                    + error.path("message").text(""));
         }
         if (title.isEmpty() && detail.isEmpty() && !body.isBlank()) {
             err.println(body.strip());
         }
-        String requestId = problem.path("requestId").asString("");
+        String requestId = problem.path("requestId").text("");
         if (!requestId.isEmpty()) {
             err.println("(request id " + requestId + ")");
         }

@@ -1,6 +1,7 @@
 package org.bms.cli;
 
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,8 +10,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code update ID}: PUT /accounts/{id}. The service replaces name, number and balance together, so fields not
@@ -65,15 +64,15 @@ final class UpdateCommand implements Callable<Integer> {
         String precondition = ifMatch == null ? null : etag(ifMatch);
         if (name == null || number == null || balance == null) {
             ServiceClient.Reply current = service.get("/accounts/" + id);
-            JsonNode account = current.json();
-            name = name == null ? account.path("name").asString() : name;
-            number = number == null ? account.path("number").asString() : number;
-            balance = balance == null ? account.path("balance").decimalValue() : balance;
+            JsonValue account = current.json();
+            name = name == null ? account.path("name").text() : name;
+            number = number == null ? account.path("number").text() : number;
+            balance = balance == null ? account.path("balance").decimal() : balance;
             if (precondition == null) {
                 precondition = current.header("ETag").orElse(null);
             }
         }
-        ObjectNode body = Json.account(name, number, balance, currency);
+        Map<String, Object> body = Json.account(name, number, balance, currency);
         ServiceClient.Reply reply = precondition == null
                 ? service.put("/accounts/" + id, body)
                 : service.put("/accounts/" + id, body, "If-Match", precondition);

@@ -13,11 +13,20 @@ import java.util.UUID;
 import org.bms.support.HttpIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The command-line client against the running service, each command as a user would type it. */
 @TestPropertySource(properties = "bms.database.url=target/test-db/cli-${random.uuid}.sqlite")
 class BmsCliTest extends HttpIntegrationTest {
+
+    /** Reads what the client printed with Jackson's own data binding, not with the client's parser. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     @Test
     void createOpensAnAccountAndPrintsItsBalanceAsTheServiceWroteIt() {
@@ -231,7 +240,7 @@ class BmsCliTest extends HttpIntegrationTest {
         for (String command : List.of("create", "list", "get", "update", "close", "total", "rates")) {
             Run run = runCli(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
-            assertThat(run.out()).as(command).startsWith("Usage: bms client " + command);
+            assertThat(run.out()).as(command).startsWith("Usage: bms-cli " + command);
         }
         assertThat(runCli("--help").out()).contains("Exit codes:");
     }
@@ -241,7 +250,7 @@ class BmsCliTest extends HttpIntegrationTest {
         Run run = runCli();
 
         assertThat(run.exitCode()).isEqualTo(BmsCli.USAGE);
-        assertThat(run.err()).contains("Usage: bms client");
+        assertThat(run.err()).contains("Usage: bms-cli");
     }
 
     /** The banks' pages are a closed local port here, so the source fails, nothing is cached, and it is a 503. */
@@ -295,7 +304,7 @@ class BmsCliTest extends HttpIntegrationTest {
 
     private static JsonNode json(Run run) {
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        return Json.MAPPER.readTree(run.out());
+        return JSON.readTree(run.out());
     }
 
     private static String tag() {
