@@ -85,7 +85,11 @@ final class Json {
         };
     }
 
-    /** A value as read by {@link #read} (maps, lists, strings, BigDecimals, booleans, null) as JSON text. */
+    /**
+     * A value as JSON text: a request body, or what {@link #read} gave. Maps with string keys, lists, strings,
+     * {@link BigDecimal}s, whole numbers ({@link Integer}, {@link Long}), booleans and null; anything else is a
+     * programming error.
+     */
     static String write(Object value) {
         StringWriter text = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), text)) {
@@ -110,14 +114,19 @@ final class Json {
                 write(generator, element);
             }
             generator.writeEndArray();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
         } else if (value instanceof BigDecimal number) {
             generator.writeNumber(number);
+        } else if (value instanceof Integer || value instanceof Long) {
+            generator.writeNumber(((Number) value).longValue());
         } else if (value instanceof Boolean bool) {
             generator.writeBoolean(bool);
         } else if (value == null) {
             generator.writeNull();
         } else {
-            generator.writeString(value.toString());
+            throw new IllegalArgumentException(
+                    "Not a JSON value: " + value.getClass().getName());
         }
     }
 }

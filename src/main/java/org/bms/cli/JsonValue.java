@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON value read by {@link Json#read}, and the way to walk it: a field that is absent, or a path through
- * something that is not an object, is an empty value (as JSON {@code null}), never a Java null.
+ * A JSON value read by {@link Json#read}, and the way to walk it: {@link #path} to a field that is absent, or
+ * through something that is not an object, gives {@link #NONE} (as JSON {@code null}), never a Java null.
  *
  * @param value a {@code Map<String, Object>}, {@code List<Object>}, {@link String}, {@link BigDecimal},
  *     {@link Boolean}, or null
  */
 record JsonValue(Object value) {
+
+    /** No value: an absent field, or JSON {@code null}. */
+    static final JsonValue NONE = new JsonValue(null);
 
     /** The named field of an object. */
     JsonValue path(String field) {
@@ -31,11 +34,10 @@ record JsonValue(Object value) {
         return values;
     }
 
-    boolean isNull() {
-        return value == null;
-    }
-
-    /** Text as a person reads it: a number exactly as the service wrote it ({@code 1000.00}), null as empty. */
+    /**
+     * A scalar as a person reads it: a number exactly as the service wrote it ({@code 1000.00}), null as empty.
+     * Objects and arrays have no such text; walk them with {@link #path} and {@link #values}.
+     */
     String text() {
         if (value instanceof BigDecimal number) {
             return number.toPlainString();
@@ -48,6 +50,7 @@ record JsonValue(Object value) {
         return value instanceof String text ? text : fallback;
     }
 
+    /** A number, or null when this is not one. */
     BigDecimal decimal() {
         return value instanceof BigDecimal number ? number : null;
     }
