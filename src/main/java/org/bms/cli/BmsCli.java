@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "1:the service refused the request (4xx); its problem is printed",
-            "2:the service cannot be reached, or failed (5xx)",
+            "2:the service cannot be reached, failed (5xx), or answered outside its API (a redirect, not JSON)",
             "64:the command line is wrong"
         })
 public final class BmsCli implements Runnable {

@@ -48,35 +48,63 @@ final class ServiceClient {
     }
 
     private Reply send(String method, String path, Object body, String... headers) {
+        URI url = resolve(path);
+        byte[] content = body != null
+                ? Json.write(body).getBytes(StandardCharsets.UTF_8)
+                : "GET".equals(method) ? null : new byte[0];
         Reply reply;
         try {
-            reply = exchange(method, path, body, headers);
+            HttpURLConnection connection = open(url, method, content, headers);
+            try {
+                connection.connect();
+            } catch (IOException e) {
+                throw new ServiceUnreachableException(baseUrl, e);
+            }
+            reply = exchange(connection, content);
         } catch (IOException e) {
-            throw new ServiceUnreachableException(baseUrl, e);
+            // The request may have reached the service: a write is not known to have failed.
+            throw "GET".equals(method)
+                    ? new ServiceUnreachableException(baseUrl, e)
+                    : new OutcomeUnknownException(method + " " + url, e);
         }
         if (reply.status() >= 400) {
             throw new ServiceProblemException(reply.status(), reply.jsonOrEmpty(), reply.body());
         }
+        if (reply.status() >= 300 || reply.status() < 200) {
+            String location = reply.header("Location").map(to -> " to " + to).orElse("");
+            throw new UnexpectedReplyException("The service answered " + reply.status() + location + " for " + method
+                    + " " + url + "; point --url at the service itself.");
+        }
         return reply;
     }
 
-    private Reply exchange(String method, String path, Object body, String... headers) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) resolve(path).toURL().openConnection();
+    /**
+     * A connection set up but not yet opened. Redirects are not followed: the client talks to the service it was
+     * pointed at. Every request but a GET streams its content (none for DELETE), which also stops
+     * HttpURLConnection from silently sending it a second time when a connection breaks.
+     */
+    private HttpURLConnection open(URI url, String method, byte[] content, String... headers) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
         connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
         connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+        connection.setInstanceFollowRedirects(false);
         connection.setRequestMethod(method);
         connection.setRequestProperty("Accept", "application/json, application/problem+json");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             connection.setRequestProperty(headers[i], headers[i + 1]);
         }
-        if (body != null) {
-            byte[] json = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        if (content != null) {
             connection.setRequestProperty("Content-Type", "application/json");
-            // Streaming a fixed length also stops HttpURLConnection from silently sending a POST a second time.
-            connection.setFixedLengthStreamingMode(json.length);
             connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(content.length);
+        }
+        return connection;
+    }
+
+    private static Reply exchange(HttpURLConnection connection, byte[] content) throws IOException {
+        if (content != null) {
             try (OutputStream out = connection.getOutputStream()) {
-                out.write(json);
+                out.write(content);
             }
         }
         int status = connection.getResponseCode();
@@ -107,8 +135,17 @@ final class ServiceClient {
     /** An answer: its status, the body as sent, and its headers. */
     record Reply(int status, String body, Map<String, List<String>> headers) {
 
+        /** The body as JSON; a body that is not JSON is an {@link UnexpectedReplyException}. */
         JsonValue json() {
-            return Json.read(body);
+            try {
+                return Json.read(body);
+            } catch (JacksonException e) {
+                String start = body.strip();
+                throw new UnexpectedReplyException("The service answered " + status + " with a body that is not JSON"
+                        + (start.isEmpty()
+                                ? "."
+                                : ": " + (start.length() > 200 ? start.substring(0, 200) + "..." : start)));
+            }
         }
 
         /** The first value of a header, its name in any case. */
@@ -121,9 +158,9 @@ final class ServiceClient {
 
         private JsonValue jsonOrEmpty() {
             try {
-                return body.isBlank() ? new JsonValue(null) : Json.read(body);
+                return Json.read(body);
             } catch (JacksonException e) {
-                return new JsonValue(null);
+                return JsonValue.NONE;
             }
         }
     }

@@ -20,11 +20,14 @@ final class ServiceUnreachableException extends ServiceException {
 
     @Override
     void report(PrintWriter err) {
-        // The JDK's ConnectException often has no message; its type says enough ("connection refused").
-        String reason = getCause().getMessage() == null
-                ? getCause().getClass().getSimpleName()
-                : getCause().getClass().getSimpleName() + ": " + getCause().getMessage();
-        err.println("Cannot reach the service at " + url + " (" + reason + ").");
+        err.println("Cannot reach the service at " + url + " (" + reason(getCause()) + ").");
         err.println("Is it running? Point the client at it with --url or BMS_URL.");
+    }
+
+    /** What went wrong on the wire, e.g. {@code ConnectException: Connection refused}. */
+    static String reason(Throwable cause) {
+        // Some of the JDK's network exceptions have no message; their type says enough.
+        String type = cause.getClass().getSimpleName();
+        return cause.getMessage() == null ? type : type + ": " + cause.getMessage();
     }
 }

@@ -3,11 +3,8 @@ package org.bms.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bms.support.HttpIntegrationTest;
@@ -219,7 +216,7 @@ class BmsCliTest extends HttpIntegrationTest {
 
     @Test
     void anUnreachableServiceExitsTwo() {
-        Run run = cliAt("http://127.0.0.1:" + closedPort(), "list");
+        Run run = Run.at("http://127.0.0.1:" + closedPort(), "list");
 
         assertThat(run.exitCode()).isEqualTo(BmsCli.UNAVAILABLE);
         assertThat(run.err()).contains("Cannot reach the service at http://127.0.0.1:");
@@ -227,8 +224,8 @@ class BmsCliTest extends HttpIntegrationTest {
 
     @Test
     void theUrlMayFollowTheCommandAndAMalformedOneIsAUsageError() {
-        Run after = runCli("list", "--url", "http://127.0.0.1:" + port, "--size", "1");
-        Run malformed = runCli("list", "--url", "localhost:8080");
+        Run after = Run.of("list", "--url", "http://127.0.0.1:" + port, "--size", "1");
+        Run malformed = Run.of("list", "--url", "localhost:8080");
 
         assertThat(after.exitCode()).as(after.toString()).isZero();
         assertThat(malformed.exitCode()).isEqualTo(BmsCli.USAGE);
@@ -238,16 +235,16 @@ class BmsCliTest extends HttpIntegrationTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : List.of("create", "list", "get", "update", "close", "total", "rates")) {
-            Run run = runCli(command, "--help");
+            Run run = Run.of(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: bms-cli " + command);
         }
-        assertThat(runCli("--help").out()).contains("Exit codes:");
+        assertThat(Run.of("--help").out()).contains("Exit codes:");
     }
 
     @Test
     void noCommandIsAUsageError() {
-        Run run = runCli();
+        Run run = Run.of();
 
         assertThat(run.exitCode()).isEqualTo(BmsCli.USAGE);
         assertThat(run.err()).contains("Usage: bms-cli");
@@ -283,23 +280,7 @@ class BmsCliTest extends HttpIntegrationTest {
     }
 
     private Run cli(String... args) {
-        return cliAt("http://127.0.0.1:" + port, args);
-    }
-
-    private static Run cliAt(String url, String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", url));
-        all.addAll(List.of(args));
-        return runCli(all.toArray(String[]::new));
-    }
-
-    private static Run runCli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = BmsCli.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return Run.at("http://127.0.0.1:" + port, args);
     }
 
     private static JsonNode json(Run run) {
@@ -326,7 +307,4 @@ class BmsCliTest extends HttpIntegrationTest {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** What one command did: its exit code and what it printed on each stream. */
-    private record Run(int exitCode, String out, String err) {}
 }
