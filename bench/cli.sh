@@ -60,7 +60,8 @@ time_command() {
         [[ $status == "$expected" ]] || { echo "cli.sh: '$label' exited $status, expected $expected" >&2; exit 1; }
     done
     mapfile -t times < <(printf '%s\n' "${times[@]}" | sort -n)
-    printf '%-44s %6s ms %6s ms\n' "$label" "${times[$((RUNS / 2))]}" "${times[$((RUNS - 1))]}"
+    local median=$(((times[(RUNS - 1) / 2] + times[RUNS / 2]) / 2))
+    printf '%-44s %6s ms %6s ms\n' "$label" "$median" "${times[$((RUNS - 1))]}"
 }
 
 cli() { java -jar target/bms-cli.jar --url "$URL" "$@"; }
