@@ -1,5 +1,6 @@
 package org.bms.account;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +23,7 @@ public final class ActiveBalances {
     public record IdRange(long first, long last) {}
 
     /** The sum of one currency's balances in minor units over some accounts, and how many they are. */
-    public record Subtotal(String currency, long minorUnits, long accounts) {}
+    public record Subtotal(String currency, BigInteger minorUnits, long accounts) {}
 
     /**
      * The id range of the active accounts, if there are any. Two queries, because SQLite answers a lone
@@ -63,26 +64,54 @@ public final class ActiveBalances {
         return new RangeSum(connection, currencies);
     }
 
-    /** A prepared per-currency sum over an id range; SQLite seeks the range once per currency. */
+    /**
+     * A prepared per-currency sum over an id range; SQLite seeks the range once per currency. The sum is exact
+     * whatever the balances: SQLite's integer {@code SUM} fails with "integer overflow" past 64 bits rather than
+     * wrap or turn to floating point, and such a range is summed again in two halves of 32 bits each, which no
+     * chunk can overflow.
+     */
     public static final class RangeSum implements AutoCloseable {
 
-        private final PreparedStatement statement;
+        private static final int HALF = 32;
+
+        private final PreparedStatement sum;
+        private final PreparedStatement halves;
         private final List<String> currencies;
 
         private RangeSum(Connection connection, List<String> currencies) throws SQLException {
             this.currencies = List.copyOf(currencies);
+            this.sum = prepare(connection, "SUM(balance_minor)");
+            this.halves = prepare(connection, "SUM(balance_minor >> " + HALF + "), SUM(balance_minor & 4294967295)");
+        }
+
+        private PreparedStatement prepare(Connection connection, String sums) throws SQLException {
             String placeholders =
                     String.join(", ", currencies.stream().map(c -> "?").toList());
-            this.statement = connection.prepareStatement("SELECT currency, SUM(balance_minor), count(*) FROM account"
+            return connection.prepareStatement("SELECT currency, count(*), " + sums + " FROM account"
                     + " WHERE status = 'ACTIVE' AND currency IN (" + placeholders + ") AND id >= ? AND id < ?"
                     + " GROUP BY currency");
         }
 
-        /**
-         * Sums the active accounts with {@code fromId <= id < toId}. SQLite's {@code SUM} of integers fails
-         * with "integer overflow" rather than wrap or turn to floating point, so the sum is exact or an error.
-         */
+        /** Sums the active accounts with {@code fromId <= id < toId}, per currency. */
         public List<Subtotal> sum(long fromId, long toId) throws SQLException {
+            try {
+                return query(sum, fromId, toId, rows -> BigInteger.valueOf(rows.getLong(3)));
+            } catch (SQLException e) {
+                if (!String.valueOf(e.getMessage()).contains("integer overflow")) {
+                    throw e;
+                }
+                return query(
+                        halves,
+                        fromId,
+                        toId,
+                        rows -> BigInteger.valueOf(rows.getLong(3))
+                                .shiftLeft(HALF)
+                                .add(BigInteger.valueOf(rows.getLong(4))));
+            }
+        }
+
+        private List<Subtotal> query(PreparedStatement statement, long fromId, long toId, MinorUnits minorUnits)
+                throws SQLException {
             int parameter = 1;
             for (String currency : currencies) {
                 statement.setString(parameter++, currency);
@@ -92,7 +121,7 @@ public final class ActiveBalances {
             List<Subtotal> subtotals = new ArrayList<>(currencies.size());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    subtotals.add(new Subtotal(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                    subtotals.add(new Subtotal(rows.getString(1), minorUnits.of(rows), rows.getLong(2)));
                 }
             }
             return subtotals;
@@ -100,7 +129,14 @@ public final class ActiveBalances {
 
         @Override
         public void close() throws SQLException {
-            statement.close();
+            try (sum) {
+                halves.close();
+            }
+        }
+
+        /** Reads a row's sum in minor units. */
+        private interface MinorUnits {
+            BigInteger of(ResultSet row) throws SQLException;
         }
     }
 

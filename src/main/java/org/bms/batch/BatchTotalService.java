@@ -30,7 +30,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>The id space is cut into chunks of {@code bms.batch.size} consecutive ids; {@link ChunkSum} tasks on a
  * dedicated {@link ForkJoinPool} sum the chunks in parallel, one SQL aggregate per chunk, and combine the
- * subtotals with overflow-checked additions. Only one chunk's subtotals per task are ever in memory.
+ * subtotals as unbounded integers, so no total is too large to be exact. Only one chunk's subtotals per task
+ * are ever in memory.
  *
  * <p>One consistent snapshot: every connection the tasks read from was pinned to the same committed state
  * by {@link SqliteSnapshots} before the first chunk is read, so a write that commits meanwhile is counted

@@ -36,10 +36,6 @@ final class ChunkReader implements AutoCloseable {
             }
             return subtotals;
         } catch (SQLException e) {
-            // SQLite reports an overflowing integer SUM only through its message.
-            if (String.valueOf(e.getMessage()).contains("integer overflow")) {
-                throw new TotalOverflowException(null);
-            }
             throw new IllegalStateException("Summing chunk " + index + " failed", e);
         } finally {
             sums.add(sum);

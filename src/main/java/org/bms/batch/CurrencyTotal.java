@@ -1,12 +1,20 @@
 package org.bms.batch;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Currency;
 
-/** The sum of the balances of one currency's active accounts, in minor units, and how many there are. */
-record CurrencyTotal(Currency currency, long minorUnits, long accounts) {
+/**
+ * The sum of the balances of one currency's active accounts, in minor units, and how many there are. Unbounded:
+ * a million accounts near the largest balance add up to more than 64 bits of minor units.
+ */
+record CurrencyTotal(Currency currency, BigInteger minorUnits, long accounts) {
 
     BigDecimal amount() {
-        return BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits());
+        return new BigDecimal(minorUnits, currency.getDefaultFractionDigits());
+    }
+
+    CurrencyTotal plus(CurrencyTotal other) {
+        return new CurrencyTotal(currency, minorUnits.add(other.minorUnits), accounts + other.accounts);
     }
 }

@@ -11,7 +11,6 @@ import org.bms.account.AccountNotEmptyException;
 import org.bms.account.AccountNotFoundException;
 import org.bms.account.AccountNumberTakenException;
 import org.bms.account.StaleVersionException;
-import org.bms.batch.TotalOverflowException;
 import org.bms.database.DatabaseBusyException;
 import org.bms.rates.RatesUnavailableException;
 import org.bms.rates.UnknownRateSourceException;
@@ -101,15 +100,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(
                 e,
                 problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Account has changed", e.getMessage()),
-                request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> totalOverflow(TotalOverflowException e, WebRequest request) {
-        log.error("Batch total refused: {}", v("reason", e.getMessage()));
-        return respond(
-                e,
-                problem(HttpStatus.INTERNAL_SERVER_ERROR, "total-overflow", "Total too large", e.getMessage()),
                 request);
     }
 
