@@ -40,6 +40,7 @@ class HostileInputTest extends HttpIntegrationTest {
 
     private static final String JSON = "application/json";
     private static final String EXISTING = "{existing}";
+    private static final String EXISTING_IN_HEX = "{existing-in-hex}";
     private static final int SEVENTY_KIB = 70 * 1024;
 
     /** Number → name of every account this class created successfully, across its test methods. */
@@ -50,7 +51,10 @@ class HostileInputTest extends HttpIntegrationTest {
     @Value("${bms.database.url}")
     private String databaseUrl;
 
-    /** One request as a hostile client sends it; {@value #EXISTING} in the path is an account that exists. */
+    /**
+     * One request as a hostile client sends it; {@value #EXISTING} in the path is an account that exists, and
+     * {@value #EXISTING_IN_HEX} its id in hexadecimal digits.
+     */
     record Attack(String method, String path, String contentType, byte[] body, boolean chunked, List<String> headers) {
 
         Attack with(String header, String value) {
@@ -222,6 +226,15 @@ class HostileInputTest extends HttpIntegrationTest {
                 refusal("DELETE id of 20 digits", 400, delete("/accounts/99999999999999999999")),
                 refusal("DELETE id -1", 404, delete("/accounts/-1")),
                 refusal("DELETE id 1.5", 400, delete("/accounts/1.5")),
+                // Spring would read these as the existing account's id: 0x1f and #1f are 31.
+                refusal("GET id in hex", 400, get("/accounts/0x" + EXISTING_IN_HEX)),
+                refusal("PUT id in hex", 400, send("PUT", "/accounts/0x" + EXISTING_IN_HEX, JSON, valid)),
+                refusal("DELETE id in hex", 400, delete("/accounts/0x" + EXISTING_IN_HEX)),
+                refusal("DELETE id after #", 400, delete("/accounts/%23" + EXISTING_IN_HEX)),
+                refusal("GET id in Arabic-Indic digits", 400, get("/accounts/%D9%A1")),
+                refusal("GET id with a plus sign", 400, get("/accounts/+1")),
+                refusal("page in hex", 400, get("/accounts?page=0x1")),
+                refusal("size in hex", 400, get("/accounts?size=0x10")),
                 // Preconditions, paths and methods.
                 refusal(
                         "If-Match garbage on PUT",
@@ -270,7 +283,9 @@ class HostileInputTest extends HttpIntegrationTest {
     }
 
     private Response send(Attack attack) throws IOException, InterruptedException {
-        String path = attack.path().replace(EXISTING, Long.toString(existingAccountId()));
+        String path = attack.path()
+                .replace(EXISTING, Long.toString(existingAccountId()))
+                .replace(EXISTING_IN_HEX, Long.toHexString(existingAccountId()));
         if (!attack.chunked()) {
             return api.send(
                     attack.method(),
