@@ -66,7 +66,7 @@ class AccountController {
     @GetMapping
     @Operation(summary = "List accounts a page at a time, filtered by name, number and status")
     AccountPage list(
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(AccountSearch.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(AccountSearch.MAX_PAGE_SIZE) int size,
             @Parameter(
                             description = "property[,asc|desc], repeatable; property one of id, name, number, balance,"

@@ -16,6 +16,9 @@ public record AccountSearch(String name, String number, AccountStatus status, in
 
     public static final int MAX_PAGE_SIZE = 100;
 
+    /** The largest page number whose offset fits in an {@code int} at any page size. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
+
     /** API property → entity attribute; anything else is refused rather than passed to the query. */
     private static final Map<String, String> SORTABLE = Map.of(
             "id", "id",

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.bms.account.AccountClosedException;
 import org.bms.account.AccountNotEmptyException;
 import org.bms.account.AccountNotFoundException;
@@ -199,6 +200,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         "Unreadable request body",
                         "The request body is missing or cannot be read as the expected JSON object.");
         return respond(e, problem, request);
+    }
+
+    /**
+     * Tomcat reads the query string only when a parameter is first asked for, and refuses one it cannot decode
+     * (a bad {@code %} escape, say) with this exception: the client's mistake, not ours.
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> invalidParameters(InvalidParameterException e, WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        return respond(
+                e,
+                problem(
+                        status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
+                        "invalid-query",
+                        "Malformed query string",
+                        "The query string cannot be decoded; percent-encode it as UTF-8."),
+                request);
     }
 
     @Override

@@ -262,6 +262,8 @@ class HostileInputTest extends HttpIntegrationTest {
                 refusal("size=101", 400, get("/accounts?size=101")),
                 refusal("page=-1", 400, get("/accounts?page=-1")),
                 refusal("page of 20 digits", 400, get("/accounts?page=99999999999999999999")),
+                refusal("page past 2^31 accounts", 400, get("/accounts?page=2147483647&size=100")),
+                refusal("page just past 2^31 accounts", 400, get("/accounts?page=21474837")),
                 refusal("status=FROZEN", 400, get("/accounts?status=FROZEN")),
                 refusal("sort by an unknown property", 400, get("/accounts?sort=password,desc")),
                 refusal("sort with SQL", 400, get("/accounts?sort=name%3B%20DROP%20TABLE%20account")));
