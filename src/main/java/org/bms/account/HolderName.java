@@ -4,8 +4,9 @@ import org.bms.validation.InvalidValueException;
 
 /**
  * The account holder's name: 1 to 100 characters after trimming, with no control characters, so it can
- * travel safely into logs, mail headers and terminals. Anything else, emoji and right-to-left scripts
- * included, is kept verbatim.
+ * travel safely into logs, mail headers and terminals. Trimming takes every kind of space (no-break and
+ * ideographic ones too), and a name of nothing but spaces and invisible format characters is blank. Anything
+ * else, emoji and right-to-left scripts included, is kept verbatim.
  */
 public record HolderName(String value) {
 
@@ -18,14 +19,35 @@ public record HolderName(String value) {
         if (raw.codePoints().anyMatch(HolderName::isForbidden)) {
             throw new InvalidValueException("must not contain control characters or line breaks");
         }
-        String trimmed = raw.strip();
-        if (trimmed.isEmpty()) {
+        String trimmed = trim(raw);
+        if (trimmed.codePoints().allMatch(HolderName::isInvisible)) {
             throw new InvalidValueException("must not be blank");
         }
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
             throw new InvalidValueException("must be at most " + MAX_LENGTH + " characters");
         }
         return new HolderName(trimmed);
+    }
+
+    private static String trim(String raw) {
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isSpace(raw.codePointAt(start))) {
+            start += Character.charCount(raw.codePointAt(start));
+        }
+        while (end > start && isSpace(raw.codePointBefore(end))) {
+            end -= Character.charCount(raw.codePointBefore(end));
+        }
+        return raw.substring(start, end);
+    }
+
+    /** Java's own {@code strip()} leaves the no-break spaces (U+00A0, U+2007, U+202F) in place. */
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
+    private static boolean isInvisible(int codePoint) {
+        return isSpace(codePoint) || Character.getType(codePoint) == Character.FORMAT;
     }
 
     private static boolean isForbidden(int codePoint) {

@@ -15,6 +15,12 @@ class HolderNameTest {
         assertThat(HolderName.parse("  John Doe ").value()).isEqualTo("John Doe");
     }
 
+    @Test
+    void everyKindOfSpaceIsTrimmedButOnlyAroundTheName() {
+        assertThat(HolderName.parse("\u00a0\u3000John\u00a0Doe\u202f\u2007").value())
+                .isEqualTo("John\u00a0Doe");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Zoë 🦊", "مريم العلي", "Robert'); DROP TABLE account;--", "O'Brien-Åsa"})
     void anyPrintableNameIsKeptVerbatim(String name) {
@@ -37,7 +43,7 @@ class HolderNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   "})
+    @ValueSource(strings = {"", "   ", "\u00a0\u00a0", "\u3000", "\u202f", "\u200b", " \u2060\ufeff "})
     void blankNamesAreRefused(String name) {
         assertThatThrownBy(() -> HolderName.parse(name)).hasMessageContaining("blank");
     }
