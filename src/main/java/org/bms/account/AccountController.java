@@ -4,17 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.SortDefault;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(
         responseCode = "400",
         description = "Invalid input",
-        content =
-                @Content(
-                        mediaType = "application/problem+json",
-                        schema = @Schema(implementation = ProblemDetail.class)))
+        content = @Content(mediaType = "application/problem+json"))
 class AccountController {
 
     private final AccountService service;
@@ -64,15 +60,14 @@ class AccountController {
     }
 
     @GetMapping
-    @Operation(summary = "List accounts a page at a time, filtered by name, number and status")
+    @Operation(
+            summary = "List accounts a page at a time, filtered by name, number and status",
+            description = "Sort by id (the default), name, number, balance, createdAt or updatedAt.")
+    @ApiResponse(responseCode = "200", description = "One page of accounts")
     AccountPage list(
             @RequestParam(defaultValue = "0") @Min(0) @Max(AccountSearch.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(AccountSearch.MAX_PAGE_SIZE) int size,
-            @Parameter(
-                            description = "property[,asc|desc], repeatable; property one of id, name, number, balance,"
-                                    + " createdAt, updatedAt")
-                    @SortDefault("id")
-                    Sort sort,
+            @ParameterObject @SortDefault("id") Sort sort,
             @Parameter(description = "Part of the holder name, any case") @RequestParam(required = false) String name,
             @Parameter(description = "The account number, exactly") @RequestParam(required = false) String number,
             @RequestParam(defaultValue = "ACTIVE") AccountStatus status) {
@@ -129,8 +124,15 @@ class AccountController {
             responseCode = "409",
             description = "The balance is not zero",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "412",
+            description = "If-Match names a stale version",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> close(
-            @PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+            @PathVariable long id,
+            @Parameter(description = "The ETag last read, e.g. \"3\"")
+                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch) {
         service.close(id, IfMatch.parse(ifMatch));
         return ResponseEntity.noContent().build();
     }

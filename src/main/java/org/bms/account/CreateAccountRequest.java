@@ -7,15 +7,20 @@ import java.math.BigDecimal;
 /** What a client sends to open an account. Read-only account fields are accepted and ignored. */
 @JsonIgnoreProperties(value = {"id", "status", "createdAt", "updatedAt", "version"})
 public record CreateAccountRequest(
-        @Schema(description = "Holder name, 1–100 characters, no control characters", example = "John Doe")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "Holder name, 1–100 characters, no control characters",
+                example = "John Doe")
         String name,
 
         @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "Account number or IBAN; spaces are removed and letters upper-cased",
                 example = "DE89 3704 0044 0532 0130 00")
         String number,
 
         @Schema(
+                types = {"number", "string"},
                 description = "Opening balance, exact at the currency's scale; a number or a decimal string",
                 example = "1000.50",
                 defaultValue = "0")

@@ -13,7 +13,11 @@ public record UpdateAccountRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "123456789")
         String number,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1000.00")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                types = {"number", "string"},
+                description = "Exact at the currency's scale; a number or a decimal string",
+                example = "1000.00")
         BigDecimal balance,
 
         @Schema(description = "Optional; must equal the account's currency", example = "USD")

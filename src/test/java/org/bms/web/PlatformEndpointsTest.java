@@ -60,9 +60,33 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
         Map<String, Object> postResponses = docs.json("$.paths['/accounts'].post.responses");
         assertThat(postResponses).containsKeys("201", "400", "409");
         Map<String, Object> deleteResponses = docs.json("$.paths['/accounts/{id}'].delete.responses");
-        assertThat(deleteResponses).containsKeys("204", "404", "409");
+        assertThat(deleteResponses).containsKeys("204", "404", "409", "412");
         List<String> parameters = docs.json("$.paths['/accounts'].get.parameters[*].name");
         assertThat(parameters).contains("page", "size", "sort", "name", "number", "status");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesBodiesAsTheContractDoes() {
+        Response docs = api.get("/v3/api-docs");
+
+        assertThat(docs.<String>json(
+                        "$.paths['/accounts'].get.responses['200'].content['application/json'].schema" + "['$ref']"))
+                .endsWith("/AccountPage");
+        assertThat(docs.<List<Boolean>>json("$.paths['/accounts'].get.parameters[?(@.name == 'sort')].required"))
+                .containsExactly(false);
+        assertThat(docs.<List<String>>json(
+                        "$.paths['/accounts'].get.parameters[?(@.name == 'sort')].schema.items.type"))
+                .containsExactly("string");
+        assertThat(docs.<List<String>>json("$.components.schemas.CreateAccountRequest.required"))
+                .containsExactlyInAnyOrder("name", "number");
+        assertThat(docs.<List<String>>json("$.components.schemas.CreateAccountRequest.properties.balance.type"))
+                .containsExactlyInAnyOrder("number", "string");
+        assertThat(docs.<Map<String, Object>>json("$.components.schemas.Problem.properties"))
+                .containsKeys("type", "title", "status", "detail", "instance", "requestId", "errors");
+        List<String> problemSchemas =
+                docs.json("$.paths.*.*.responses.*.content['application/problem+json'].schema['$ref']");
+        assertThat(problemSchemas).hasSizeGreaterThan(10).allMatch(ref -> ref.endsWith("/Problem"));
+        assertThat(docs.body()).doesNotContain("ProblemDetail");
     }
 
     @Test
