@@ -3,6 +3,7 @@ package org.bms.web;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value ? value : 500);
         HttpStatus known = HttpStatus.resolve(status.value());
@@ -34,7 +35,7 @@ class ProblemErrorController implements ErrorController {
                         : "The request could not be served.");
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         problem.setInstance(ProblemHandler.instanceOf(path == null ? null : path.toString()));
-        problem.setProperty("requestId", RequestIdFilter.idOf(request));
+        problem.setProperty("requestId", RequestIdFilter.idOf(request, response));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -38,6 +38,20 @@ public class RequestIdFilter extends OncePerRequestFilter {
         return id == null ? MDC.get(MDC_KEY) : id.toString();
     }
 
+    /**
+     * The id of the request being served, given one now if it has none: a request Tomcat refuses before any
+     * filter (a TRACE, say) reaches the error page without one.
+     */
+    public static String idOf(HttpServletRequest request, HttpServletResponse response) {
+        String id = idOf(request);
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            request.setAttribute(ATTRIBUTE, id);
+            response.setHeader(HEADER, id);
+        }
+        return id;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

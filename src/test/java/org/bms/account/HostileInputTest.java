@@ -249,6 +249,7 @@ class HostileInputTest extends HttpIntegrationTest {
                 refusal("PATCH an account", 405, send("PATCH", "/accounts/" + EXISTING, JSON, valid)),
                 refusal("DELETE the collection", 405, delete("/accounts")),
                 refusal("PUT the collection", 405, send("PUT", "/accounts", JSON, valid)),
+                refusal("TRACE an account", 405, send("TRACE", "/accounts/" + EXISTING, null, (byte[]) null)),
                 refusal("Accept application/xml", 406, get("/accounts/abc").with("Accept", "application/xml")),
                 // Requests the servlet container itself refuses, before the application sees them.
                 refusal("encoded slash in the id", 400, get("/accounts/%2F")),
