@@ -26,8 +26,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String slug = ProblemHandler.slugOf(known == null ? HttpStatus.BAD_REQUEST : known);
         String requestId = UUID.randomUUID().toString();
         String body = "{\"type\":\"" + ProblemHandler.TYPE_BASE + slug + "\",\"title\":\"" + title + "\",\"status\":"
-                + status + ",\"detail\":\"The request could not be read as HTTP.\",\"requestId\":\"" + requestId
-                + "\"}";
+                + status + ",\"detail\":\"The request could not be read as HTTP.\",\"instance\":\""
+                // A parsed URI holds no quote, backslash or control character: safe inside a JSON string.
+                + ProblemHandler.instanceOf(request.getRequestURI()) + "\",\"requestId\":\"" + requestId + "\"}";
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -82,6 +82,7 @@ class HostileInputTest extends HttpIntegrationTest {
         assertThat((Integer) response.json("$.status")).isEqualTo(response.status());
         assertThat((String) response.json("$.type")).startsWith("https://bms.example/problems/");
         assertThat((String) response.json("$.title")).isNotBlank();
+        assertThat((String) response.json("$.instance")).startsWith("/");
         assertThat((String) response.json("$.requestId"))
                 .isEqualTo(response.header("X-Request-Id").orElseThrow());
         assertThat(response.body())

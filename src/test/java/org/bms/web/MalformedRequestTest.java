@@ -10,12 +10,14 @@ import java.net.Socket;
 import org.bms.support.HttpIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A query string that cannot be decoded is the client's mistake: a 400 problem, never a 500. Sent over a raw
- * socket, since an HTTP client library refuses to build such a URL in the first place.
+ * A query string or path that cannot be decoded is the client's mistake: a 400 problem, never a 500 nor
+ * Tomcat's HTML page. Sent over a raw socket, since an HTTP client library refuses to build such a URL.
  */
-class MalformedQueryTest extends HttpIntegrationTest {
+class MalformedRequestTest extends HttpIntegrationTest {
 
     @ParameterizedTest(name = "GET {0}")
     @ValueSource(strings = {"/accounts?name=%zz", "/accounts?page=%zz", "/accounts?x=%", "/scraper/rates?source=%zz"})
@@ -28,6 +30,19 @@ class MalformedQueryTest extends HttpIntegrationTest {
                 .contains("\"type\":\"https://bms.example/problems/invalid-query\"")
                 .contains("\"title\":\"Malformed query string\"")
                 .containsPattern("\"requestId\":\"[^\"]+\"");
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/accounts/%zz", "/accounts/\"1\"", "/accounts/a\\b", "/accounts/<b>", "/accounts/1%2F2"})
+    void aPathTomcatRefusesIsStillAProblemDocument(String target) {
+        String response = rawGet(target);
+
+        assertThat(response).as(response).startsWith("HTTP/1.1 400 ");
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        JsonNode problem = JsonMapper.shared().readTree(body);
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("instance").asString()).startsWith("/");
+        assertThat(problem.path("requestId").asString()).isNotBlank();
     }
 
     private String rawGet(String target) {
