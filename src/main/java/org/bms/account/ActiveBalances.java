@@ -65,53 +65,37 @@ public final class ActiveBalances {
     }
 
     /**
-     * A prepared per-currency sum over an id range; SQLite seeks the range once per currency. The sum is exact
-     * whatever the balances: SQLite's integer {@code SUM} fails with "integer overflow" past 64 bits rather than
-     * wrap or turn to floating point, and such a range is summed again in two halves of 32 bits each, which no
-     * chunk can overflow.
+     * A prepared per-currency sum over an id range; SQLite seeks the range once per currency. Exact whatever the
+     * balances: each balance is summed in two 32-bit halves, high and low, and no chunk of at most
+     * {@value #MAX_ROWS} ids can overflow either 64-bit sum (SQLite's integer {@code SUM} would fail with
+     * "integer overflow" past 64 bits, as 93 of the largest two-decimal balances already do).
      */
     public static final class RangeSum implements AutoCloseable {
 
+        /** The most ids one sum may cover: the sum of either half then stays below 2^62. */
+        public static final int MAX_ROWS = 1 << 30;
+
         private static final int HALF = 32;
 
-        private final PreparedStatement sum;
-        private final PreparedStatement halves;
+        private final PreparedStatement statement;
         private final List<String> currencies;
 
         private RangeSum(Connection connection, List<String> currencies) throws SQLException {
             this.currencies = List.copyOf(currencies);
-            this.sum = prepare(connection, "SUM(balance_minor)");
-            this.halves = prepare(connection, "SUM(balance_minor >> " + HALF + "), SUM(balance_minor & 4294967295)");
-        }
-
-        private PreparedStatement prepare(Connection connection, String sums) throws SQLException {
             String placeholders =
                     String.join(", ", currencies.stream().map(c -> "?").toList());
-            return connection.prepareStatement("SELECT currency, count(*), " + sums + " FROM account"
+            this.statement = connection.prepareStatement("SELECT currency, count(*),"
+                    + " SUM(balance_minor >> " + HALF + "), SUM(balance_minor & " + ((1L << HALF) - 1) + ")"
+                    + " FROM account"
                     + " WHERE status = 'ACTIVE' AND currency IN (" + placeholders + ") AND id >= ? AND id < ?"
                     + " GROUP BY currency");
         }
 
-        /** Sums the active accounts with {@code fromId <= id < toId}, per currency. */
+        /** Sums the active accounts with {@code fromId <= id < toId}, at most {@link #MAX_ROWS} ids. */
         public List<Subtotal> sum(long fromId, long toId) throws SQLException {
-            try {
-                return query(sum, fromId, toId, rows -> BigInteger.valueOf(rows.getLong(3)));
-            } catch (SQLException e) {
-                if (!String.valueOf(e.getMessage()).contains("integer overflow")) {
-                    throw e;
-                }
-                return query(
-                        halves,
-                        fromId,
-                        toId,
-                        rows -> BigInteger.valueOf(rows.getLong(3))
-                                .shiftLeft(HALF)
-                                .add(BigInteger.valueOf(rows.getLong(4))));
+            if (toId - fromId > MAX_ROWS) {
+                throw new IllegalArgumentException("At most " + MAX_ROWS + " ids per sum, not " + (toId - fromId));
             }
-        }
-
-        private List<Subtotal> query(PreparedStatement statement, long fromId, long toId, MinorUnits minorUnits)
-                throws SQLException {
             int parameter = 1;
             for (String currency : currencies) {
                 statement.setString(parameter++, currency);
@@ -121,7 +105,10 @@ public final class ActiveBalances {
             List<Subtotal> subtotals = new ArrayList<>(currencies.size());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    subtotals.add(new Subtotal(rows.getString(1), minorUnits.of(rows), rows.getLong(2)));
+                    BigInteger minorUnits = BigInteger.valueOf(rows.getLong(3))
+                            .shiftLeft(HALF)
+                            .add(BigInteger.valueOf(rows.getLong(4)));
+                    subtotals.add(new Subtotal(rows.getString(1), minorUnits, rows.getLong(2)));
                 }
             }
             return subtotals;
@@ -129,14 +116,7 @@ public final class ActiveBalances {
 
         @Override
         public void close() throws SQLException {
-            try (sum) {
-                halves.close();
-            }
-        }
-
-        /** Reads a row's sum in minor units. */
-        private interface MinorUnits {
-            BigInteger of(ResultSet row) throws SQLException;
+            statement.close();
         }
     }
 

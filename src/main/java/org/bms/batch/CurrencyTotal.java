@@ -6,7 +6,7 @@ import java.util.Currency;
 
 /**
  * The sum of the balances of one currency's active accounts, in minor units, and how many there are. Unbounded:
- * a million accounts near the largest balance add up to more than 64 bits of minor units.
+ * 93 accounts at the largest two-decimal balance already add up to more than 64 bits of minor units.
  */
 record CurrencyTotal(Currency currency, BigInteger minorUnits, long accounts) {
 

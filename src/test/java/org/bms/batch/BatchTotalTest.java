@@ -123,23 +123,22 @@ class BatchTotalTest {
 
     @Test
     void aTotalBeyondSixtyFourBitsOfMinorUnitsIsStillExact() {
-        // 93 of the largest balance are 9,299,999,999,999,999,907 cents: past 2^63 - 1. In chunks of 7 the
-        // chunks' sums overflow when combined; in one chunk of 1000, SQLite's SUM itself overflows.
-        for (int i = 0; i < 93; i++) {
-            open("999999999999999.99", "EUR");
-        }
-        var oneChunk = new BatchTotalService(
-                snapshots, new ForkJoinPool(2), new BatchProperties(1000, 2), new ConcurrentMapCacheManager());
+        // Ten of the largest balance in Bahraini dinar (three decimals) are 9,999,999,999,999,999,900 fils: past
+        // 2^63 - 1, where SQLite's own SUM fails. In chunks of 10 the first and the last chunk hold ten each, with
+        // ten chunks of small balances between: whatever the order, a connection sums on after a chunk that
+        // overflowed. Chunks of 7 (as configured here) and of 1000 (all in one) give the same exact total.
+        openMany(10, "999999999999999.99", "BHD");
+        openMany(100, "1", "BHD");
+        openMany(10, "999999999999999.99", "BHD");
 
-        for (BatchTotalView total : List.of(batch.total(true), oneChunk.total(true))) {
-            assertThat(total.totals())
+        for (BatchTotalService service : List.of(chunksOf(10, 1), batch, chunksOf(1000, 2))) {
+            assertThat(service.total(true).totals())
                     .extracting(t -> t.currency() + " " + t.total().toPlainString() + " " + t.accounts())
-                    .containsExactly("EUR 92999999999999999.07 93");
+                    .containsExactly("BHD 20000000000000099.800 120");
         }
-        assertThat(oneChunk.total(true).chunks()).isOne();
         Response response = api.get("/batch/total", "Cache-Control", "no-cache");
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).contains("\"total\":92999999999999999.07");
+        assertThat(response.body()).contains("\"total\":20000000000000099.800");
     }
 
     @ParameterizedTest(name = "{0} accounts in chunks of {1} make {2} chunks")
@@ -148,13 +147,7 @@ class BatchTotalTest {
         for (int i = 0; i < count; i++) {
             open("1.00", "USD");
         }
-        var service = new BatchTotalService(
-                snapshots,
-                new ForkJoinPool(2),
-                new BatchProperties(size, 2),
-                new ConcurrentMapCacheManager("batch-total"));
-
-        BatchTotalView total = service.total(true);
+        BatchTotalView total = chunksOf(size, 2).total(true);
 
         assertThat(total.chunks()).isEqualTo(chunks);
         assertThat(total.chunkSize()).isEqualTo(size);
@@ -233,6 +226,20 @@ class BatchTotalTest {
 
     private static UpdateAccountRequest revision(AccountView account, BigDecimal balance) {
         return new UpdateAccountRequest(account.name(), account.number(), balance, null);
+    }
+
+    private void openMany(int count, String balance, String currency) {
+        for (int i = 0; i < count; i++) {
+            open(balance, currency);
+        }
+    }
+
+    private BatchTotalService chunksOf(int size, int parallelism) {
+        return new BatchTotalService(
+                snapshots,
+                new ForkJoinPool(parallelism),
+                new BatchProperties(size, parallelism),
+                new ConcurrentMapCacheManager());
     }
 
     private AccountView open(String balance, String currency) {
