@@ -34,13 +34,12 @@ public record AccountSearch(String name, String number, AccountStatus status, in
 
     /** The name filter as a LIKE pattern over the folded name, with the pattern's own characters escaped. */
     String namePattern() {
-        if (name == null || name.isBlank()) {
+        String trimmed = name == null ? "" : HolderName.trim(name);
+        if (trimmed.isEmpty()) {
             return null;
         }
-        String escaped = Account.fold(name.strip())
-                .replace("\\", "\\\\")
-                .replace("%", "\\%")
-                .replace("_", "\\_");
+        String escaped =
+                Account.fold(trimmed).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return "%" + escaped + "%";
     }
 

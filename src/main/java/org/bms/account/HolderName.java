@@ -29,7 +29,8 @@ public record HolderName(String value) {
         return new HolderName(trimmed);
     }
 
-    private static String trim(String raw) {
+    /** The text without the spaces of any kind around it, as names are stored and searched. */
+    static String trim(String raw) {
         int start = 0;
         int end = raw.length();
         while (start < end && isSpace(raw.codePointAt(start))) {

@@ -204,7 +204,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Tomcat reads the query string only when a parameter is first asked for, and refuses one it cannot decode
-     * (a bad {@code %} escape, say) with this exception: the client's mistake, not ours.
+     * (a bad {@code %} escape) or that has too many parameters with this exception: the client's mistake.
      */
     @ExceptionHandler
     ResponseEntity<Object> invalidParameters(InvalidParameterException e, WebRequest request) {
@@ -215,7 +215,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
                         "invalid-query",
                         "Malformed query string",
-                        "The query string cannot be decoded; percent-encode it as UTF-8."),
+                        "The query string cannot be read: percent-encode it as UTF-8, with at most a few"
+                                + " parameters."),
                 request);
     }
 

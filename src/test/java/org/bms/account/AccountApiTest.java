@@ -282,6 +282,9 @@ class AccountApiTest extends HttpIntegrationTest {
             assertThat(ids(api.get("/accounts?name=" + query("pont-" + token)))).hasSize(2);
             assertThat(ids(api.get("/accounts?name=" + query("Élodie Martin-" + token))))
                     .isEmpty();
+            // Spaces of any kind around the term are trimmed, as they are around stored names.
+            assertThat(ids(api.get("/accounts?name=" + query("\u00a0Dupont-" + token + "\u202f"))))
+                    .hasSize(2);
         }
 
         @Test

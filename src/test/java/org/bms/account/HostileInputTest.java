@@ -211,6 +211,14 @@ class HostileInputTest extends HttpIntegrationTest {
                         415,
                         send("POST", "/accounts", "application/x-www-form-urlencoded", "name=A")),
                 refusal("no Content-Type", 415, send("POST", "/accounts", null, valid)),
+                refusal(
+                        "PUT an undecodable form",
+                        415,
+                        send("PUT", "/accounts/" + EXISTING, "application/x-www-form-urlencoded", "a=%zz")),
+                refusal(
+                        "DELETE with an undecodable form",
+                        409,
+                        send("DELETE", "/accounts/" + EXISTING, "application/x-www-form-urlencoded", "a=%zz")),
                 refusal("JSON that is not UTF-8", 400, send("POST", "/accounts", JSON, new byte[] {
                     '{', '"', 'n', (byte) 0xC3, '"', '}'
                 })),
