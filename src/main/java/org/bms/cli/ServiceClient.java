@@ -17,8 +17,10 @@ import tools.jackson.core.JacksonException;
 /**
  * The service's HTTP API through the JDK's {@link HttpURLConnection}: it starts in a fraction of the time of
  * {@code java.net.http.HttpClient} (no selector thread, no TLS set-up for an http URL), and a one-shot command
- * needs nothing more. Amounts stay {@link java.math.BigDecimal} with the scale the service wrote; an error status
- * becomes a {@link ServiceProblemException}, no answer at all a {@link ServiceUnreachableException}.
+ * needs nothing more. Amounts stay {@link java.math.BigDecimal} with the scale the service wrote. An error status
+ * becomes a {@link ServiceProblemException}; no connection a {@link ServiceUnreachableException}; a change sent
+ * without an answer an {@link OutcomeUnknownException}; a redirect or a body that is not JSON an
+ * {@link UnexpectedReplyException}.
  */
 final class ServiceClient {
 
