@@ -99,15 +99,18 @@ class AccountController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "412",
-            description = "If-Match names a stale version",
+            description = "If-Match names a stale version, or If-None-Match the current one",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<AccountView> revise(
             @PathVariable long id,
             @Parameter(description = "The ETag last read, e.g. \"3\"")
                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                     String ifMatch,
+            @Parameter(description = "Versions the write must not apply to; * refuses every write")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch,
             @RequestBody UpdateAccountRequest request) {
-        AccountView account = service.revise(id, request, IfMatch.parse(ifMatch));
+        AccountView account = service.revise(id, request, Preconditions.of(ifMatch, ifNoneMatch));
         return ResponseEntity.ok().eTag(account.etag()).body(account);
     }
 
@@ -126,14 +129,17 @@ class AccountController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "412",
-            description = "If-Match names a stale version",
+            description = "If-Match names a stale version, or If-None-Match the current one",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> close(
             @PathVariable long id,
             @Parameter(description = "The ETag last read, e.g. \"3\"")
                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                    String ifMatch) {
-        service.close(id, IfMatch.parse(ifMatch));
+                    String ifMatch,
+            @Parameter(description = "Versions the close must not apply to; * refuses it")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
+        service.close(id, Preconditions.of(ifMatch, ifNoneMatch));
         return ResponseEntity.noContent().build();
     }
 }

@@ -75,11 +75,9 @@ public class AccountService {
     }
 
     @Transactional
-    public AccountView revise(long id, UpdateAccountRequest request, IfMatch precondition) {
+    public AccountView revise(long id, UpdateAccountRequest request, Preconditions preconditions) {
         Account account = load(id);
-        if (!precondition.matches(account.version())) {
-            throw new StaleVersionException(id, account.version());
-        }
+        preconditions.check(id, account.version());
         account.requireActive();
         var violations = new Violations();
         HolderName name = violations.check("name", () -> HolderName.parse(request.name()));
@@ -105,15 +103,13 @@ public class AccountService {
     }
 
     @Transactional
-    public void close(long id, IfMatch precondition) {
+    public void close(long id, Preconditions preconditions) {
         Account account = load(id);
         if (account.status() == AccountStatus.CLOSED) {
             // Closing is idempotent: a retry after a lost response succeeds, whatever version it names.
             return;
         }
-        if (!precondition.matches(account.version())) {
-            throw new StaleVersionException(id, account.version());
-        }
+        preconditions.check(id, account.version());
         if (account.close(now())) {
             accounts.flush();
             events.publishEvent(new AccountClosed(id));

@@ -29,6 +29,6 @@ public record AccountView(
     }
 
     public String etag() {
-        return IfMatch.etagOf(version);
+        return Preconditions.etagOf(version);
     }
 }

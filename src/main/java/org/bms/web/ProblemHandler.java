@@ -11,6 +11,7 @@ import org.bms.account.AccountClosedException;
 import org.bms.account.AccountNotEmptyException;
 import org.bms.account.AccountNotFoundException;
 import org.bms.account.AccountNumberTakenException;
+import org.bms.account.PreconditionFailedException;
 import org.bms.account.StaleVersionException;
 import org.bms.database.DatabaseBusyException;
 import org.bms.rates.RatesUnavailableException;
@@ -93,6 +94,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(
                 e,
                 problem(HttpStatus.CONFLICT, "account-not-empty", "Account balance is not zero", e.getMessage()),
+                request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> preconditionFailed(PreconditionFailedException e, WebRequest request) {
+        return respond(
+                e,
+                problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", e.getMessage()),
                 request);
     }
 

@@ -461,6 +461,24 @@ class AccountApiTest extends HttpIntegrationTest {
         }
 
         @Test
+        void ifNoneMatchStarOrTheCurrentVersionRefusesTheWriteWith412AndChangesNothing() {
+            String number = uniqueNumber();
+            long id = open(number, "10");
+
+            Response star = api.put("/accounts/" + id, revision("Never", number, "12"), "If-None-Match", "*");
+            Response current = api.put("/accounts/" + id, revision("Never", number, "12"), "If-None-Match", "W/\"0\"");
+            Response closeStar = api.delete("/accounts/" + id, "If-None-Match", "*");
+            Response other = api.put("/accounts/" + id, revision("Allowed", number, "12"), "If-None-Match", "\"7\"");
+
+            assertProblem(star, 412, "precondition-failed", "Precondition failed", "/accounts/" + id);
+            assertProblem(current, 412, "precondition-failed", "Precondition failed", "/accounts/" + id);
+            assertProblem(closeStar, 412, "precondition-failed", "Precondition failed", "/accounts/" + id);
+            assertThat(other.status()).as(other.toString()).isEqualTo(200);
+            assertThat((String) other.json("$.name")).isEqualTo("Allowed");
+            assertThat(other.etag()).isEqualTo("\"1\"");
+        }
+
+        @Test
         void aRevisionWithoutIfMatchIsAccepted() {
             String number = uniqueNumber();
             long id = open(number, "10");

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.bms.account.AccountService;
 import org.bms.account.AccountView;
 import org.bms.account.CreateAccountRequest;
-import org.bms.account.IfMatch;
+import org.bms.account.Preconditions;
 import org.bms.account.UpdateAccountRequest;
 import org.bms.database.SqliteSnapshots;
 import org.bms.support.ApiClient;
@@ -103,7 +103,7 @@ class BatchTotalTest {
         open("10.50", "EUR");
         open("5000", "JPY");
         AccountView closing = open("0", "GBP");
-        accounts.close(closing.id(), IfMatch.parse(null));
+        accounts.close(closing.id(), Preconditions.NONE);
 
         BatchTotalView total = batch.total(true);
 
@@ -219,8 +219,8 @@ class BatchTotalTest {
             AccountView source = accounts.find(from);
             AccountView target = accounts.find(to);
             BigDecimal amount = BigDecimal.valueOf(cents, 2).min(source.balance());
-            accounts.revise(from, revision(source, source.balance().subtract(amount)), IfMatch.parse(null));
-            accounts.revise(to, revision(target, target.balance().add(amount)), IfMatch.parse(null));
+            accounts.revise(from, revision(source, source.balance().subtract(amount)), Preconditions.NONE);
+            accounts.revise(to, revision(target, target.balance().add(amount)), Preconditions.NONE);
         });
     }
 
