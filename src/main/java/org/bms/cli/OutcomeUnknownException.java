@@ -16,11 +16,6 @@ final class OutcomeUnknownException extends ServiceException {
     }
 
     @Override
-    int exitCode() {
-        return BmsCli.UNAVAILABLE;
-    }
-
-    @Override
     void report(PrintWriter err) {
         err.println("No answer to " + request + " (" + ServiceUnreachableException.reason(getCause()) + ").");
         err.println("It may have been carried out: check with get or list before you send it again.");

@@ -9,7 +9,10 @@ abstract class ServiceException extends RuntimeException {
         super(message, cause);
     }
 
-    abstract int exitCode();
+    /** The service could not be reached or failed; only a refusal (4xx) says otherwise. */
+    int exitCode() {
+        return BmsCli.UNAVAILABLE;
+    }
 
     /** Tells the user what went wrong, on standard error. */
     abstract void report(PrintWriter err);

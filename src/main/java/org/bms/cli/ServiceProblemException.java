@@ -19,10 +19,6 @@ final class ServiceProblemException extends ServiceException {
         this.body = body;
     }
 
-    int status() {
-        return status;
-    }
-
     @Override
     int exitCode() {
         return status >= 500 ? BmsCli.UNAVAILABLE : BmsCli.REFUSED;

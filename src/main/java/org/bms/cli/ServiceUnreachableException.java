@@ -14,11 +14,6 @@ final class ServiceUnreachableException extends ServiceException {
     }
 
     @Override
-    int exitCode() {
-        return BmsCli.UNAVAILABLE;
-    }
-
-    @Override
     void report(PrintWriter err) {
         err.println("Cannot reach the service at " + url + " (" + reason(getCause()) + ").");
         err.println("Is it running? Point the client at it with --url or BMS_URL.");

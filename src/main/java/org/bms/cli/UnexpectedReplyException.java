@@ -13,11 +13,6 @@ final class UnexpectedReplyException extends ServiceException {
     }
 
     @Override
-    int exitCode() {
-        return BmsCli.UNAVAILABLE;
-    }
-
-    @Override
     void report(PrintWriter err) {
         err.println(getMessage());
     }
