@@ -1,9 +1,6 @@
 package org.bms.cli;
 
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,13 +81,9 @@ public final class BmsCli implements Runnable {
         return args.length > 0 && CLIENT.equals(args[0]);
     }
 
-    /** Runs one command, printing to the console; returns the exit code. */
+    /** Runs one command, printing to the console through picocli's writers; returns the exit code. */
     public static int run(String... args) {
-        Charset charset = Charset.defaultCharset();
-        // The one place the client takes hold of the console; everything else prints through picocli.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
-        return commandLine().setOut(out).setErr(err).execute(args);
+        return commandLine().execute(args);
     }
 
     /** The client's command line with its exit-code mapping; callers set where it prints. */

@@ -27,11 +27,7 @@ final class CloseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (ifMatch == null) {
-            cli.service().delete("/accounts/" + id);
-        } else {
-            cli.service().delete("/accounts/" + id, "If-Match", UpdateCommand.etag(ifMatch));
-        }
+        cli.service().delete("/accounts/" + id, "If-Match", ifMatch == null ? null : UpdateCommand.etag(ifMatch));
         Output output = cli.output();
         if (!output.json()) {
             output.line("Account " + id + " is closed.");

@@ -40,7 +40,8 @@ final class CreateCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> body = Json.account(name, number, balance, currency);
         ServiceClient.Reply reply = cli.service().post("/accounts", body);
-        cli.output().account(reply);
+        Output output = cli.output();
+        output.print(reply, output::account);
         return 0;
     }
 }

@@ -18,7 +18,8 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServiceClient.Reply reply = cli.service().get("/accounts/" + id);
-        cli.output().account(reply);
+        Output output = cli.output();
+        output.print(reply, output::account);
         return 0;
     }
 }

@@ -87,8 +87,7 @@ final class Json {
 
     /**
      * A value as JSON text: a request body, or what {@link #read} gave. Maps with string keys, lists, strings,
-     * {@link BigDecimal}s, whole numbers ({@link Integer}, {@link Long}), booleans and null; anything else is a
-     * programming error.
+     * {@link BigDecimal}s, booleans and null; anything else (a {@code double}, say) is a programming error.
      */
     static String write(Object value) {
         StringWriter text = new StringWriter();
@@ -118,8 +117,6 @@ final class Json {
             generator.writeString(text);
         } else if (value instanceof BigDecimal number) {
             generator.writeNumber(number);
-        } else if (value instanceof Integer || value instanceof Long) {
-            generator.writeNumber(((Number) value).longValue());
         } else if (value instanceof Boolean bool) {
             generator.writeBoolean(bool);
         } else if (value == null) {

@@ -52,14 +52,10 @@ final class ListCommand implements Callable<Integer> {
         ServiceClient service = cli.service();
         Output output = cli.output();
         if (!all) {
-            ServiceClient.Reply reply = service.get(path(page, size));
-            if (output.json()) {
-                output.raw(reply.body());
-            } else {
-                JsonValue result = reply.json();
+            output.print(service.get(path(page, size)), result -> {
                 output.accounts(accountsOf(result));
                 output.line(footer(result.path("page")));
-            }
+            });
             return 0;
         }
         List<JsonValue> accounts = new ArrayList<>();
@@ -68,10 +64,11 @@ final class ListCommand implements Callable<Integer> {
         while (more) {
             JsonValue result =
                     service.get(path(next, size == null ? LARGEST_PAGE : size)).json();
-            accounts.addAll(accountsOf(result));
-            next = (int) result.path("page").path("number").asLong() + 1;
-            more = next < result.path("page").path("totalPages").asLong()
-                    && !result.path("content").values().isEmpty();
+            List<JsonValue> content = accountsOf(result);
+            JsonValue position = result.path("page");
+            accounts.addAll(content);
+            next = (int) position.path("number").asLong() + 1;
+            more = next < position.path("totalPages").asLong() && !content.isEmpty();
         }
         if (output.json()) {
             output.raw(Json.write(accounts));

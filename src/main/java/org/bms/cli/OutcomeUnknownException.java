@@ -8,16 +8,13 @@ import java.io.PrintWriter;
  */
 final class OutcomeUnknownException extends ServiceException {
 
-    private final String request;
-
     OutcomeUnknownException(String request, Exception cause) {
         super("No answer to " + request, cause);
-        this.request = request;
     }
 
     @Override
     void report(PrintWriter err) {
-        err.println("No answer to " + request + " (" + ServiceUnreachableException.reason(getCause()) + ").");
+        err.println(getMessage() + " (" + ServiceUnreachableException.reason(getCause()) + ").");
         err.println("It may have been carried out: check with get or list before you send it again.");
     }
 }

@@ -2,6 +2,7 @@ package org.bms.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a command prints on standard output: the service's JSON as it came ({@code --json}), or tables for a
@@ -29,12 +30,12 @@ final class Output {
         out.println(text);
     }
 
-    /** One account as the service sent it: its JSON with {@code --json}, a field table otherwise. */
-    void account(ServiceClient.Reply reply) {
+    /** A reply as the service sent it: its JSON with {@code --json}, else the table {@code table} makes of it. */
+    void print(ServiceClient.Reply reply, Consumer<JsonValue> table) {
         if (json) {
             raw(reply.body());
         } else {
-            account(reply.json());
+            table.accept(reply.json());
         }
     }
 

@@ -25,11 +25,7 @@ final class RatesCommand implements Callable<Integer> {
     public Integer call() {
         ServiceClient.Reply reply = cli.service().get("/scraper/rates" + ServiceClient.query("source", source));
         Output output = cli.output();
-        if (output.json()) {
-            output.raw(reply.body());
-        } else {
-            output.rates(reply.json());
-        }
+        output.print(reply, output::rates);
         return 0;
     }
 }

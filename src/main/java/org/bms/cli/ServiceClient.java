@@ -33,6 +33,7 @@ final class ServiceClient {
         this.baseUrl = baseUrl;
     }
 
+    /** Headers are name/value pairs; a pair whose value is null is left out. */
     Reply get(String path, String... headers) {
         return send("GET", path, null, headers);
     }
@@ -70,7 +71,7 @@ final class ServiceClient {
                     : new OutcomeUnknownException(method + " " + url, e);
         }
         if (reply.status() >= 400) {
-            throw new ServiceProblemException(reply.status(), reply.jsonOrEmpty(), reply.body());
+            throw new ServiceProblemException(reply.status(), reply.body());
         }
         if (reply.status() >= 300 || reply.status() < 200) {
             String location = reply.header("Location").map(to -> " to " + to).orElse("");
@@ -93,7 +94,9 @@ final class ServiceClient {
         connection.setRequestMethod(method);
         connection.setRequestProperty("Accept", "application/json, application/problem+json");
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            connection.setRequestProperty(headers[i], headers[i + 1]);
+            if (headers[i + 1] != null) {
+                connection.setRequestProperty(headers[i], headers[i + 1]);
+            }
         }
         if (content != null) {
             connection.setRequestProperty("Content-Type", "application/json");
@@ -156,14 +159,6 @@ final class ServiceClient {
                     .filter(header -> name.equalsIgnoreCase(header.getKey()))
                     .flatMap(header -> header.getValue().stream())
                     .findFirst();
-        }
-
-        private JsonValue jsonOrEmpty() {
-            try {
-                return Json.read(body);
-            } catch (JacksonException e) {
-                return JsonValue.NONE;
-            }
         }
     }
 }

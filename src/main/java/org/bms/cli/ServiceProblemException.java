@@ -1,6 +1,7 @@
 package org.bms.cli;
 
 import java.io.PrintWriter;
+import tools.jackson.core.JacksonException;
 
 /**
  * The service answered with an error status: a 4xx refusal (exit 1) or a 5xx failure (exit 2). Its RFC 9457
@@ -9,13 +10,11 @@ import java.io.PrintWriter;
 final class ServiceProblemException extends ServiceException {
 
     private final int status;
-    private final JsonValue problem;
     private final String body;
 
-    ServiceProblemException(int status, JsonValue problem, String body) {
+    ServiceProblemException(int status, String body) {
         super("The service answered " + status, null);
         this.status = status;
-        this.problem = problem;
         this.body = body;
     }
 
@@ -26,6 +25,7 @@ final class ServiceProblemException extends ServiceException {
 
     @Override
     void report(PrintWriter err) {
+        JsonValue problem = problem();
         String title = problem.path("title").text("");
         err.println(title.isEmpty() ? "Error " + status : "Error " + status + ": " + title);
         String detail = problem.path("detail").text("");
@@ -42,6 +42,15 @@ final class ServiceProblemException extends ServiceException {
         String requestId = problem.path("requestId").text("");
         if (!requestId.isEmpty()) {
             err.println("(request id " + requestId + ")");
+        }
+    }
+
+    /** The body as a problem; one that is not JSON (a proxy's page) has no fields, and is printed as it came. */
+    private JsonValue problem() {
+        try {
+            return Json.read(body);
+        } catch (JacksonException e) {
+            return JsonValue.NONE;
         }
     }
 }

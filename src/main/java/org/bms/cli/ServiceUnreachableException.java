@@ -6,16 +6,13 @@ import java.net.URI;
 /** No HTTP answer at all: nothing listens at the URL, the connection broke, or it timed out. */
 final class ServiceUnreachableException extends ServiceException {
 
-    private final URI url;
-
     ServiceUnreachableException(URI url, Exception cause) {
         super("Cannot reach the service at " + url, cause);
-        this.url = url;
     }
 
     @Override
     void report(PrintWriter err) {
-        err.println("Cannot reach the service at " + url + " (" + reason(getCause()) + ").");
+        err.println(getMessage() + " (" + reason(getCause()) + ").");
         err.println("Is it running? Point the client at it with --url or BMS_URL.");
     }
 

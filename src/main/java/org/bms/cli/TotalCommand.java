@@ -20,15 +20,9 @@ final class TotalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ServiceClient service = cli.service();
-        ServiceClient.Reply reply =
-                fresh ? service.get("/batch/total", "Cache-Control", "no-cache") : service.get("/batch/total");
+        ServiceClient.Reply reply = cli.service().get("/batch/total", "Cache-Control", fresh ? "no-cache" : null);
         Output output = cli.output();
-        if (output.json()) {
-            output.raw(reply.body());
-        } else {
-            output.total(reply.json());
-        }
+        output.print(reply, output::total);
         return 0;
     }
 }

@@ -73,10 +73,9 @@ final class UpdateCommand implements Callable<Integer> {
             }
         }
         Map<String, Object> body = Json.account(name, number, balance, currency);
-        ServiceClient.Reply reply = precondition == null
-                ? service.put("/accounts/" + id, body)
-                : service.put("/accounts/" + id, body, "If-Match", precondition);
-        cli.output().account(reply);
+        ServiceClient.Reply reply = service.put("/accounts/" + id, body, "If-Match", precondition);
+        Output output = cli.output();
+        output.print(reply, output::account);
         return 0;
     }
 

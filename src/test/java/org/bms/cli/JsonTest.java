@@ -45,8 +45,8 @@ class JsonTest {
         Map<String, Object> body = Json.account("Ann \"A\"", "DE89", new BigDecimal("1E+3").setScale(2), null);
 
         assertThat(Json.write(body)).isEqualTo("{\"name\":\"Ann \\\"A\\\"\",\"number\":\"DE89\",\"balance\":1000.00}");
-        assertThat(Json.write(Map.of("id", 5L))).isEqualTo("{\"id\":5}");
         assertThatThrownBy(() -> Json.write(Map.of("rate", 1.5d))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Json.write(Map.of("id", 5L))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
