@@ -13,7 +13,6 @@ import org.bms.account.AccountClosed;
 import org.bms.account.AccountCreated;
 import org.bms.account.AccountRevised;
 import org.bms.account.ActiveBalances;
-import org.bms.database.DatabaseBusyException;
 import org.bms.database.SqliteSnapshots;
 import org.bms.database.SqliteSnapshots.Snapshot;
 import org.slf4j.Logger;
@@ -122,9 +121,7 @@ public class BatchTotalService {
                     v("elapsedMs", total.elapsedMs()));
             return total;
         } catch (SQLException e) {
-            if (DatabaseBusyException.isBusy(e)) {
-                throw new DatabaseBusyException(e);
-            }
+            // A busy database is told apart by the problem handler, as for every request.
             throw new IllegalStateException("Reading the batch total failed", e);
         }
     }

@@ -30,9 +30,6 @@ public class DatabaseBusyException extends RuntimeException {
                             || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_LOCKED)) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,7 +29,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -158,14 +156,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(e, problem, request, retryAfter(1));
     }
 
-    /** Data access failures are a busy database (503) when they say so, and a fault (500) otherwise. */
-    @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    ResponseEntity<Object> dataAccess(Exception e, WebRequest request) {
-        return DatabaseBusyException.isBusy(e) ? busy(new DatabaseBusyException(e), request) : unexpected(e, request);
-    }
-
+    /**
+     * Anything else is a busy database (503) when some cause says so, however it was wrapped on the way (by
+     * Spring's data access, a transaction, or a batch chunk), and a fault (500) otherwise.
+     */
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (DatabaseBusyException.isBusy(e)) {
+            return busy(new DatabaseBusyException(e), request);
+        }
         log.error("Request failed unexpectedly", e);
         return respond(
                 e,
@@ -353,7 +352,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The cause worth answering: an oversized body wherever it hides, else what Jackson said, else the failure. */
     private static Throwable rootOfInterest(Throwable e) {
         Throwable jackson = null;
-        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException) {
                 return cause;
             }
