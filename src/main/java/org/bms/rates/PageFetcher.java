@@ -19,10 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +33,6 @@ import org.springframework.stereotype.Component;
 class PageFetcher {
 
     private static final int MAX_REDIRECTS = 5;
-    private static final Pattern CHARSET = Pattern.compile("charset=\"?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
 
     private final RatesProperties properties;
     private final HttpClient client;
@@ -112,10 +110,11 @@ class PageFetcher {
         return to;
     }
 
+    /** The charset the Content-Type names; UTF-8 when it names none, or one that is malformed or unknown. */
     private static Charset charset(String contentType) {
-        Matcher match = CHARSET.matcher(contentType);
         try {
-            return match.find() ? Charset.forName(match.group(1)) : StandardCharsets.UTF_8;
+            Charset named = MediaType.parseMediaType(contentType).getCharset();
+            return named == null ? StandardCharsets.UTF_8 : named;
         } catch (IllegalArgumentException e) {
             return StandardCharsets.UTF_8;
         }
