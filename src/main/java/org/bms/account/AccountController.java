@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(
         responseCode = "400",
         description = "Invalid input",
-        content = @Content(mediaType = "application/problem+json"))
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 class AccountController {
 
     private final AccountService service;
@@ -51,7 +51,7 @@ class AccountController {
     @ApiResponse(
             responseCode = "409",
             description = "Number already in use",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ResponseEntity<AccountView> open(@RequestBody CreateAccountRequest request) {
         AccountView account = service.open(request);
         return ResponseEntity.created(URI.create("/accounts/" + account.id()))
@@ -80,7 +80,7 @@ class AccountController {
     @ApiResponse(
             responseCode = "404",
             description = "Unknown account",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ResponseEntity<AccountView> get(@PathVariable long id) {
         AccountView account = service.find(id);
         return ResponseEntity.ok().eTag(account.etag()).body(account);
@@ -92,15 +92,15 @@ class AccountController {
     @ApiResponse(
             responseCode = "404",
             description = "Unknown account",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(
             responseCode = "409",
             description = "Number already in use, or the account is closed",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(
             responseCode = "412",
             description = "If-Match names a stale version, or If-None-Match the current one",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ResponseEntity<AccountView> revise(
             @PathVariable long id,
             @Parameter(description = "The ETag last read, e.g. \"3\"")
@@ -122,15 +122,15 @@ class AccountController {
     @ApiResponse(
             responseCode = "404",
             description = "Unknown account",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(
             responseCode = "409",
             description = "The balance is not zero",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(
             responseCode = "412",
             description = "If-Match names a stale version, or If-None-Match the current one",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     ResponseEntity<Void> close(
             @PathVariable long id,
             @Parameter(description = "The ETag last read, e.g. \"3\"")

@@ -15,13 +15,15 @@ import org.bms.validation.InvalidInputException;
 public record Preconditions(Header ifMatch, Header ifNoneMatch) {
 
     /** No precondition: any current version may be written. */
-    public static final Preconditions NONE = new Preconditions(Header.ABSENT, Header.ABSENT);
+    public static final Preconditions NONE = new Preconditions(Header.ANY, Header.NONE);
 
     private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(W/)?\"([\\x21\\x23-\\x7E]*)\"\\s*(,|$)");
 
     /** Reads both headers, either of which may be absent; a malformed one is invalid input. */
     public static Preconditions of(String ifMatch, String ifNoneMatch) {
-        return new Preconditions(Header.parse("If-Match", ifMatch), Header.parse("If-None-Match", ifNoneMatch));
+        return new Preconditions(
+                Header.parse("If-Match", ifMatch, Header.ANY, true),
+                Header.parse("If-None-Match", ifNoneMatch, Header.NONE, false));
     }
 
     /** The ETag of an account at a version. */
@@ -32,7 +34,7 @@ public record Preconditions(Header ifMatch, Header ifNoneMatch) {
     /** Refuses the write unless the account's current version meets both conditions, If-Match first (§13.2.2). */
     void check(long id, long currentVersion) {
         String version = Long.toString(currentVersion);
-        if (ifMatch.present() && !ifMatch.any() && !ifMatch.strongTags().contains(version)) {
+        if (!ifMatch.any() && !ifMatch.tags().contains(version)) {
             throw new StaleVersionException(id, currentVersion);
         }
         if (ifNoneMatch.any()) {
@@ -44,36 +46,33 @@ public record Preconditions(Header ifMatch, Header ifNoneMatch) {
         }
     }
 
-    /**
-     * One precondition header: absent, {@code *}, or a list of entity tags, kept by their opaque value: all of
-     * them, and the strong ones apart.
-     */
-    public record Header(boolean present, boolean any, Set<String> tags, Set<String> strongTags) {
+    /** One precondition header: {@code *} (any version), or the versions its entity tags name. */
+    public record Header(boolean any, Set<String> tags) {
 
-        static final Header ABSENT = new Header(false, false, Set.of(), Set.of());
+        static final Header ANY = new Header(true, Set.of());
+        static final Header NONE = new Header(false, Set.of());
 
-        static Header parse(String name, String value) {
+        /** An absent header is {@code absent}; with {@code strongOnly}, weak tags ({@code W/"3"}) name nothing. */
+        static Header parse(String name, String value, Header absent, boolean strongOnly) {
             if (value == null || value.isBlank()) {
-                return ABSENT;
+                return absent;
             }
             if (value.strip().equals("*")) {
-                return new Header(true, true, Set.of(), Set.of());
+                return ANY;
             }
             Set<String> tags = new LinkedHashSet<>();
-            Set<String> strongTags = new LinkedHashSet<>();
             Matcher matcher = ENTITY_TAG.matcher(value);
             int position = 0;
             while (position < value.length()) {
                 if (!matcher.find(position) || matcher.start() != position) {
                     throw InvalidInputException.of(name, "must be * or a list of entity tags such as \"3\"");
                 }
-                tags.add(matcher.group(2));
-                if (matcher.group(1) == null) {
-                    strongTags.add(matcher.group(2));
+                if (matcher.group(1) == null || !strongOnly) {
+                    tags.add(matcher.group(2));
                 }
                 position = matcher.end();
             }
-            return new Header(true, false, Set.copyOf(tags), Set.copyOf(strongTags));
+            return new Header(false, Set.copyOf(tags));
         }
     }
 }

@@ -31,11 +31,11 @@ class RateController {
     @ApiResponse(
             responseCode = "400",
             description = "Unknown source; the problem lists the valid ones",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(
             responseCode = "503",
             description = "The source failed and nothing is cached; see Retry-After",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     RatesView rates(
             @Parameter(description = "ecb or fed; defaults to bms.scraper.default-source")
                     @RequestParam(required = false)

@@ -1,5 +1,7 @@
 package org.bms.web;
 
+import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,8 +22,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-    static final String PROBLEM_JSON = "application/problem+json";
-
     @Bean
     OpenApiCustomizer problemsAsSent(Optional<BuildProperties> build) {
         return openApi -> {
@@ -38,7 +38,7 @@ class ApiDocumentation {
                     .flatMap(operation -> operation.getResponses().values().stream())
                     .map(response -> response.getContent() == null
                             ? null
-                            : response.getContent().get(PROBLEM_JSON))
+                            : response.getContent().get(APPLICATION_PROBLEM_JSON_VALUE))
                     .filter(Objects::nonNull)
                     .forEach(media -> media.setSchema(problem));
         };

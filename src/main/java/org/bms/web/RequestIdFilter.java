@@ -44,11 +44,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
      */
     public static String idOf(HttpServletRequest request, HttpServletResponse response) {
         String id = idOf(request);
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            request.setAttribute(ATTRIBUTE, id);
-            response.setHeader(HEADER, id);
-        }
+        return id != null ? id : assign(UUID.randomUUID().toString(), request, response);
+    }
+
+    private static String assign(String id, HttpServletRequest request, HttpServletResponse response) {
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
         return id;
     }
 
@@ -59,8 +60,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String id = offered != null && ACCEPTABLE.matcher(offered).matches()
                 ? offered
                 : UUID.randomUUID().toString();
-        request.setAttribute(ATTRIBUTE, id);
-        response.setHeader(HEADER, id);
+        assign(id, request, response);
         MDC.put(MDC_KEY, id);
         long start = System.nanoTime();
         try {
