@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -14,13 +15,15 @@ import org.springframework.validation.annotation.Validated;
  * @param url the database file: a path, {@code jdbc:sqlite:path} or {@code sqlite:///path} ({@code DATABASE_URL})
  * @param readers how many connections serve read-only transactions next to the single writer
  * @param lockTimeout how long a write waits for its turn before the request fails with 503
+ * @param minFreeSpace free space below which the disks of the database and the logs report DOWN
  */
 @Validated
 @ConfigurationProperties("bms.database")
 public record DatabaseProperties(
         @NotBlank String url,
         @DefaultValue("4") @Min(1) @Max(64) int readers,
-        @DefaultValue("30s") Duration lockTimeout) {
+        @DefaultValue("30s") Duration lockTimeout,
+        @DefaultValue("10MB") DataSize minFreeSpace) {
 
     public DatabaseProperties {
         if (url != null && !url.isBlank()) {

@@ -2,9 +2,6 @@ package org.bms.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -15,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * SQLite for a concurrent server. SQLite allows one writer at a time, so every read-write transaction runs
@@ -28,21 +24,23 @@ import org.sqlite.SQLiteDataSource;
 @EnableConfigurationProperties(DatabaseProperties.class)
 class SqliteDataSourceConfiguration {
 
+    @Bean
+    DatabaseFile databaseFile(DatabaseProperties properties) {
+        return DatabaseFile.open(properties.file().path());
+    }
+
     @Bean(defaultCandidate = false)
-    HikariDataSource writerDataSource(DatabaseProperties properties) {
-        SqliteFile file = properties.file();
-        createParentDirectory(file);
+    HikariDataSource writerDataSource(DatabaseProperties properties, DatabaseFile file) {
         SQLiteConfig sqlite = baseConfig(properties);
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         HikariConfig pool = pool("bms-writer", file, sqlite, properties);
         pool.setMaximumPoolSize(1);
-        return new HikariDataSource(pool);
+        return start(pool);
     }
 
     @Bean(defaultCandidate = false)
-    HikariDataSource readerDataSource(DatabaseProperties properties) {
-        SqliteFile file = properties.file();
+    HikariDataSource readerDataSource(DatabaseProperties properties, DatabaseFile file) {
         SQLiteConfig sqlite = baseConfig(properties);
         // Honours Connection.setReadOnly per transaction, which is how read-only transactions reach this pool.
         sqlite.setExplicitReadOnly(true);
@@ -50,7 +48,7 @@ class SqliteDataSourceConfiguration {
         pool.setMaximumPoolSize(properties.readers());
         pool.setReadOnly(true);
         pool.setInitializationFailTimeout(-1);
-        return new HikariDataSource(pool);
+        return start(pool);
     }
 
     /** Routes each transaction by its read-only flag; the physical connection is taken at the first statement. */
@@ -68,12 +66,13 @@ class SqliteDataSourceConfiguration {
     /** Consistent multi-connection reads; its connections are opened per use, read-only, outside the pools. */
     @Bean
     SqliteSnapshots sqliteSnapshots(
-            @Qualifier("writerDataSource") DataSource writer, DatabaseProperties properties, Clock clock) {
+            @Qualifier("writerDataSource") DataSource writer,
+            DatabaseProperties properties,
+            DatabaseFile file,
+            Clock clock) {
         SQLiteConfig sqlite = baseConfig(properties);
         sqlite.setReadOnly(true);
-        var snapshotConnections = new SQLiteDataSource(sqlite);
-        snapshotConnections.setUrl(properties.file().jdbcUrl());
-        return new SqliteSnapshots(writer, snapshotConnections, clock);
+        return new SqliteSnapshots(writer, new TransactionSafeDataSource(sqlite, file), clock);
     }
 
     private static SQLiteConfig baseConfig(DatabaseProperties properties) {
@@ -85,12 +84,11 @@ class SqliteDataSourceConfiguration {
         return sqlite;
     }
 
-    private static HikariConfig pool(String name, SqliteFile file, SQLiteConfig sqlite, DatabaseProperties properties) {
-        var dataSource = new SQLiteDataSource(sqlite);
-        dataSource.setUrl(file.jdbcUrl());
+    private static HikariConfig pool(
+            String name, DatabaseFile file, SQLiteConfig sqlite, DatabaseProperties properties) {
         var pool = new HikariConfig();
         pool.setPoolName(name);
-        pool.setDataSource(dataSource);
+        pool.setDataSource(new TransactionSafeDataSource(sqlite, file));
         pool.setConnectionTimeout(properties.lockTimeout().toMillis());
         pool.setMinimumIdle(1);
         // SQLite connections are local files: nothing to keep alive or time out.
@@ -99,11 +97,10 @@ class SqliteDataSourceConfiguration {
         return pool;
     }
 
-    private static void createParentDirectory(SqliteFile file) {
-        try {
-            Files.createDirectories(file.path().getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the directory of bms.database.url " + file.path(), e);
-        }
+    /** Starts a pool that throws connections away after SQLite errors ({@link BrokenConnectionPolicy}). */
+    private static HikariDataSource start(HikariConfig config) {
+        var policy = new BrokenConnectionPolicy();
+        config.setExceptionOverride(policy);
+        return policy.watch(new HikariDataSource(config));
     }
 }

@@ -23,8 +23,4 @@ record SqliteFile(Path path) {
         }
         return new SqliteFile(Path.of(location).toAbsolutePath().normalize());
     }
-
-    String jdbcUrl() {
-        return "jdbc:sqlite:" + path;
-    }
 }

@@ -42,7 +42,7 @@ public class SqliteSnapshots {
                 }
                 return new Snapshot(List.copyOf(pinned), clock.instant());
             } finally {
-                // Ends the empty write transaction; sqlite-jdbc's rollback() would begin another one.
+                // Ends the empty write transaction and leaves the writer in auto-commit, as the pool lends it.
                 lock.setAutoCommit(true);
             }
         } catch (SQLException | RuntimeException e) {

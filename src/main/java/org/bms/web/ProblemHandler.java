@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.bms.account.AccountClosedException;
 import org.bms.account.AccountNotEmptyException;
@@ -13,7 +14,7 @@ import org.bms.account.AccountNotFoundException;
 import org.bms.account.AccountNumberTakenException;
 import org.bms.account.PreconditionFailedException;
 import org.bms.account.StaleVersionException;
-import org.bms.database.DatabaseBusyException;
+import org.bms.database.DatabaseUnavailableException;
 import org.bms.rates.RatesUnavailableException;
 import org.bms.rates.UnknownRateSourceException;
 import org.bms.validation.InvalidInputException;
@@ -147,23 +148,37 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    /** The database stayed locked past the lock timeout: nothing was written, and the client may retry. */
+    /**
+     * The database refused the work (a lock held too long, a full disk, an unwritable or vanished file): nothing
+     * was written, and the client may retry. A full disk is 507, anything else 503; both say when to retry.
+     */
     @ExceptionHandler
-    ResponseEntity<Object> busy(DatabaseBusyException e, WebRequest request) {
-        log.warn("Database busy, request refused");
-        ProblemDetail problem = problem(
-                HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", "The database is busy; retry in a moment.");
-        return respond(e, problem, request, retryAfter(1));
+    ResponseEntity<Object> databaseUnavailable(DatabaseUnavailableException e, WebRequest request) {
+        DatabaseUnavailableException.Reason reason = e.reason();
+        log.warn("The database refused the request: {}", v("reason", reason), v("cause", rootMessage(e)));
+        ProblemDetail problem = reason == DatabaseUnavailableException.Reason.FULL
+                ? problem(
+                        HttpStatus.INSUFFICIENT_STORAGE,
+                        "insufficient-storage",
+                        "Insufficient storage",
+                        reason.detail())
+                : problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "database-unavailable",
+                        "Database unavailable",
+                        reason.detail());
+        return respond(e, problem, request, retryAfter(reason.retryAfter().toSeconds()));
     }
 
     /**
-     * Anything else is a busy database (503) when some cause says so, however it was wrapped on the way (by
-     * Spring's data access, a transaction, or a batch chunk), and a fault (500) otherwise.
+     * Anything else is a database refusal (503 or 507) when some cause says so, however it was wrapped on the
+     * way (by Spring's data access, a transaction, or a batch chunk), and a fault (500) otherwise.
      */
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        if (DatabaseBusyException.isBusy(e)) {
-            return busy(new DatabaseBusyException(e), request);
+        Optional<DatabaseUnavailableException> refused = DatabaseUnavailableException.causeOf(e);
+        if (refused.isPresent()) {
+            return databaseUnavailable(refused.get(), request);
         }
         log.error("Request failed unexpectedly", e);
         return respond(
@@ -174,6 +189,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         "Internal error",
                         "The request failed; quote the requestId when you report it."),
                 request);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     @Override

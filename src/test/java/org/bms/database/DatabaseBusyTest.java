@@ -54,6 +54,6 @@ class DatabaseBusyTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.header("Retry-After")).hasValue("1");
         assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat(response.<String>json("$.type")).isEqualTo("https://bms.example/problems/busy");
+        assertThat(response.<String>json("$.type")).isEqualTo("https://bms.example/problems/database-unavailable");
     }
 }

@@ -1,0 +1,114 @@
+package org.bms.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The SQLite file the service opened at start-up. SQLite keeps writing into a file that was deleted or swapped
+ * underneath it, and answers success; so every commit that wrote first checks that the path still leads to this
+ * very file, and health reports whether writes can succeed at all.
+ *
+ * <p>The file is created here, owner-only, before SQLite opens it (SQLite gives its WAL and shared-memory files
+ * the same permissions), and connections never create it themselves: a missing file is an error, not an empty
+ * new database.
+ */
+public final class DatabaseFile {
+
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private final Path path;
+    private final Object identity;
+
+    private DatabaseFile(Path path, Object identity) {
+        this.path = path;
+        this.identity = identity;
+    }
+
+    /** Creates the file (and its directory) owner-only if it does not exist yet, and remembers which file it is. */
+    static DatabaseFile open(Path path) {
+        try {
+            if (Files.notExists(path.getParent())) {
+                Files.createDirectories(path.getParent(), ownerOnly("rwx------"));
+            }
+            try {
+                Files.createFile(path, ownerOnly("rw-------"));
+            } catch (FileAlreadyExistsException alreadyThere) {
+                // A database from an earlier start: keep it, and its permissions, as they are.
+            }
+            return new DatabaseFile(path, identityOf(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the database file of bms.database.url " + path, e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Refuses a commit into a file that is no longer the one opened at start-up. */
+    void verifyUnchanged() throws DatabaseFileChangedException {
+        Optional<String> change = change();
+        if (change.isPresent()) {
+            throw new DatabaseFileChangedException(path, change.get());
+        }
+    }
+
+    /** Why a write cannot succeed now, in words for a health report; empty when nothing stands in the way. */
+    public Optional<String> obstacle() {
+        Optional<String> change = change();
+        if (change.isPresent()) {
+            return Optional.of("the file " + change.get() + " since start-up");
+        }
+        try {
+            if (Files.getFileStore(path).isReadOnly()) {
+                return Optional.of("the file system is read-only");
+            }
+        } catch (IOException e) {
+            return Optional.of("the file system cannot be read: " + e.getMessage());
+        }
+        for (Path needed : new Path[] {path, path.getParent(), sibling("-wal")}) {
+            if (Files.exists(needed) && !Files.isWritable(needed)) {
+                return Optional.of(needed.getFileName() + " is not writable");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> change() {
+        try {
+            return Objects.equals(identityOf(path), identity) ? Optional.empty() : Optional.of("was replaced");
+        } catch (NoSuchFileException e) {
+            return Optional.of("was deleted");
+        } catch (IOException e) {
+            return Optional.of("cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private Path sibling(String suffix) {
+        return path.resolveSibling(path.getFileName() + suffix);
+    }
+
+    /** Device and inode where the file system has them; without them only a deletion is noticed. */
+    private static Object identityOf(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+    }
+
+    private static FileAttribute<?>[] ownerOnly(String permissions) {
+        return POSIX
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+                }
+                : new FileAttribute<?>[0];
+    }
+}

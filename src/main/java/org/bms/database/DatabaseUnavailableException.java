@@ -1,0 +1,108 @@
+package org.bms.database;
+
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The database refused the work, whole: nothing of it was done, and the same request may succeed once the cause
+ * is gone. Each {@link Reason} says what a client and an operator should know of the cause.
+ */
+public class DatabaseUnavailableException extends RuntimeException {
+
+    /** Why the database could not do the work, and how soon a retry is worth it. */
+    public enum Reason {
+        /** The write lock stayed taken past {@code bms.database.lock-timeout}. */
+        BUSY("The database is busy; retry in a moment.", Duration.ofSeconds(1)),
+        /** The disk the database lives on is full. */
+        FULL("The database's disk is full.", Duration.ofSeconds(30)),
+        /** The database file cannot be written (read-only, permissions) or the disk failed. */
+        UNWRITABLE("The database cannot be written to at the moment.", Duration.ofSeconds(30)),
+        /** The file the service opened at start-up was deleted or replaced; only a restart can help. */
+        FILE_GONE("The database file is gone; the service needs a restart.", Duration.ofSeconds(60));
+
+        private final String detail;
+        private final Duration retryAfter;
+
+        Reason(String detail, Duration retryAfter) {
+            this.detail = detail;
+            this.retryAfter = retryAfter;
+        }
+
+        public String detail() {
+            return detail;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    private final Reason reason;
+
+    public DatabaseUnavailableException(Reason reason, Throwable cause) {
+        super(reason.detail(), cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /**
+     * Why a failure, however it was wrapped on the way (by Hibernate, Spring's data access, a transaction or a
+     * batch chunk), means the database refused the work rather than that something is broken; empty otherwise.
+     */
+    public static Optional<DatabaseUnavailableException> causeOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Optional<Reason> reason = reasonOf(cause);
+            if (reason.isPresent()) {
+                return Optional.of(
+                        cause instanceof DatabaseUnavailableException known
+                                ? known
+                                : new DatabaseUnavailableException(reason.get(), failure));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Reason> reasonOf(Throwable cause) {
+        if (cause instanceof DatabaseUnavailableException known) {
+            return Optional.of(known.reason());
+        }
+        if (cause instanceof DatabaseFileChangedException) {
+            return Optional.of(Reason.FILE_GONE);
+        }
+        // The writer pool's wait ran out, or Spring translated SQLite's busy error before we saw it.
+        if (cause instanceof SQLTransientConnectionException
+                || cause instanceof PessimisticLockingFailureException
+                || cause instanceof CannotCreateTransactionException) {
+            return Optional.of(Reason.BUSY);
+        }
+        if (cause instanceof SQLiteException sqlite) {
+            return reasonOf(SQLiteErrorCode.getErrorCode(sqlite.getErrorCode()));
+        }
+        return Optional.empty();
+    }
+
+    /** SQLite's primary result codes for a refusal; constraint violations and SQL errors are not among them. */
+    private static Optional<Reason> reasonOf(SQLiteErrorCode primary) {
+        return switch (primary) {
+            case SQLITE_BUSY, SQLITE_LOCKED -> Optional.of(Reason.BUSY);
+            case SQLITE_FULL -> Optional.of(Reason.FULL);
+            case SQLITE_READONLY,
+                    SQLITE_IOERR,
+                    SQLITE_CANTOPEN,
+                    SQLITE_PERM,
+                    SQLITE_NOLFS,
+                    SQLITE_PROTOCOL,
+                    SQLITE_CORRUPT,
+                    SQLITE_NOTADB -> Optional.of(Reason.UNWRITABLE);
+            default -> Optional.empty();
+        };
+    }
+}
