@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -60,6 +65,17 @@ class SqliteSetupTest {
             assertThat(readers.getHikariPoolMXBean().getActiveConnections()).isEqualTo(1);
             assertThatThrownBy(() -> jdbc.update("DELETE FROM account")).hasMessageContaining("readonly");
         });
+    }
+
+    @Test
+    void theDatabaseAndItsJournalFilesAreTheOwnersOnly(@Autowired DatabaseFile file) throws IOException {
+        inWriteTransaction(() -> jdbc.update("UPDATE account SET name = name WHERE id = -1"));
+        Path database = file.path();
+        for (Path created : List.of(database, Path.of(database + "-wal"), Path.of(database + "-shm"))) {
+            assertThat(Files.getPosixFilePermissions(created))
+                    .as(created.toString())
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     @Test
