@@ -18,7 +18,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.util.StringUtils;
 
 /** The SMTP client, the retry policy and the bounded executor that creation e-mails are sent on. */
 @Configuration(proxyBeanMethods = false)
@@ -40,15 +39,25 @@ class MailConfiguration {
         sender.setPassword(properties.password());
         sender.setDefaultEncoding("UTF-8");
         Properties smtp = sender.getJavaMailProperties();
-        smtp.put("mail.smtp.auth", String.valueOf(StringUtils.hasText(properties.username())));
-        smtp.put("mail.smtp.starttls.enable", String.valueOf(properties.starttls()));
-        smtp.put("mail.smtp.starttls.required", String.valueOf(properties.starttlsRequired()));
+        smtp.put("mail.smtp.auth", String.valueOf(properties.authenticates()));
+        smtp.put("mail.smtp.starttls.enable", String.valueOf(properties.usesStartTls()));
+        smtp.put("mail.smtp.starttls.required", String.valueOf(properties.requiresStartTls()));
+        warnAboutTls(properties);
         smtp.put(
                 "mail.smtp.connectiontimeout",
                 String.valueOf(properties.connectTimeout().toMillis()));
         smtp.put("mail.smtp.timeout", String.valueOf(properties.timeout().toMillis()));
         smtp.put("mail.smtp.writetimeout", String.valueOf(properties.timeout().toMillis()));
         return sender;
+    }
+
+    /** A contradiction is resolved towards TLS rather than stopping start-up; a password in clear is said out loud. */
+    private static void warnAboutTls(MailProperties properties) {
+        if (Boolean.FALSE.equals(properties.starttls()) && properties.starttlsRequired()) {
+            log.warn("bms.mail.starttls is false but bms.mail.starttls-required is true; STARTTLS is required");
+        } else if (properties.authenticates() && !properties.usesStartTls()) {
+            log.warn("SMTP_STARTTLS is false: the SMTP password is sent without TLS");
+        }
     }
 
     /** Retries sends that failed on the way; a message that cannot even be built is not retried. */

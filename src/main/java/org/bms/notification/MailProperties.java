@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param port SMTP port ({@code SMTP_PORT})
  * @param username SMTP user ({@code SMTP_USERNAME})
  * @param password SMTP password ({@code SMTP_PASSWORD})
- * @param starttls upgrade the connection with STARTTLS when the server offers it
- * @param starttlsRequired refuse to send over a connection that could not be upgraded
+ * @param starttls {@code SMTP_STARTTLS}: {@code false} never upgrades the connection; unset (empty) or {@code true}
+ *     upgrades it with STARTTLS when the server offers it, and requires that whenever there is a {@code username}
+ * @param starttlsRequired refuse to send over a connection that could not be upgraded, with or without a user
  * @param from the sender address
  * @param owner who receives the e-mails ({@code OWNER_EMAIL})
  * @param connectTimeout how long to wait for the SMTP server to accept a connection
@@ -34,7 +35,7 @@ public record MailProperties(
         @DefaultValue("587") @Min(1) @Max(65535) int port,
         String username,
         String password,
-        @DefaultValue("true") boolean starttls,
+        Boolean starttls,
         @DefaultValue("false") boolean starttlsRequired,
         @DefaultValue("bms@localhost") @NotBlank @Email String from,
         @Email String owner,
@@ -57,5 +58,23 @@ public record MailProperties(
     /** Whether there is somewhere to send to and someone to send to. */
     public boolean isConfigured() {
         return StringUtils.hasText(host) && StringUtils.hasText(owner);
+    }
+
+    /** Whether the server is asked for a user and password. */
+    public boolean authenticates() {
+        return StringUtils.hasText(username);
+    }
+
+    /**
+     * Whether a connection that cannot be upgraded to TLS is refused: when asked to, and whenever a password would
+     * otherwise go out in clear, unless {@code starttls} is explicitly {@code false}.
+     */
+    public boolean requiresStartTls() {
+        return starttlsRequired || (authenticates() && !Boolean.FALSE.equals(starttls));
+    }
+
+    /** Whether STARTTLS is used when the server offers it: unless switched off, and always when required. */
+    public boolean usesStartTls() {
+        return requiresStartTls() || !Boolean.FALSE.equals(starttls);
     }
 }
