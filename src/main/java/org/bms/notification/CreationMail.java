@@ -1,17 +1,39 @@
 package org.bms.notification;
 
+import jakarta.mail.internet.MimeMessage;
+import java.util.UUID;
 import org.bms.account.AccountCreated;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.MimeMailMessage;
+import org.springframework.mail.javamail.MimeMessagePreparator;
 
 /**
- * The e-mail that tells the owner an account was opened. Plain text; no client-supplied text goes into a
- * header, and control characters are removed from the body in case a name ever carries one.
+ * The e-mail that tells the owner an account was opened, under its notification's own {@code Message-ID}, so
+ * every copy a retry or a restart sends is recognisably the same message. Plain text; no client-supplied text
+ * goes into a header, and control characters are removed from the body in case a name ever carries one.
+ *
+ * @param messageId the {@code Message-ID} header, angle brackets included
+ * @param account the opening it reports
  */
-final class CreationMail {
+record CreationMail(String messageId, AccountCreated account) {
 
-    private CreationMail() {}
+    /** A {@code Message-ID} no other notification has, in any database: a random UUID. */
+    static String newMessageId() {
+        return "<" + UUID.randomUUID() + "@bms>";
+    }
 
-    static SimpleMailMessage of(AccountCreated account, String from, String to) {
+    /**
+     * The message as it is sent. JavaMail's {@code saveChanges()} gives every message a fresh {@code Message-ID};
+     * Spring's {@code JavaMailSenderImpl} reads the one set here before it calls it and sets it back after.
+     */
+    MimeMessagePreparator addressed(String from, String to) {
+        return (MimeMessage mime) -> {
+            content(account, from, to).copyTo(new MimeMailMessage(mime));
+            mime.setHeader("Message-ID", messageId);
+        };
+    }
+
+    static SimpleMailMessage content(AccountCreated account, String from, String to) {
         var message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to);

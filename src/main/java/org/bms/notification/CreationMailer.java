@@ -79,17 +79,18 @@ class CreationMailer {
     private void deliver(long notificationId) {
         try {
             if (properties.isConfigured()) {
-                outbox.claim(notificationId).ifPresent(event -> send(notificationId, event));
+                outbox.claim(notificationId).ifPresent(mail -> send(notificationId, mail));
             }
         } finally {
             inFlight.remove(notificationId);
         }
     }
 
-    private void send(long notificationId, AccountCreated event) {
+    private void send(long notificationId, CreationMail mail) {
+        AccountCreated event = mail.account();
         try {
             retry.execute(() -> {
-                mailSender.send(CreationMail.of(event, properties.from(), properties.owner()));
+                mailSender.send(mail.addressed(properties.from(), properties.owner()));
                 return null;
             });
         } catch (RetryException e) {
@@ -110,7 +111,8 @@ class CreationMailer {
         try {
             outbox.markSent(notificationId);
         } catch (RuntimeException e) {
-            // The at-least-once window the README names: the row stays SENDING and the next start sends again.
+            // The at-least-once window the README names: the row stays SENDING and the next start sends again,
+            // under the same Message-ID.
             log.error(
                     "Sent the creation e-mail for account {} but could not record it; it will be sent again"
                             + " after the next start",

@@ -23,6 +23,7 @@ class Notification {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    private String messageId;
     private long accountId;
     private String holderName;
     private String maskedNumber;
@@ -51,6 +52,7 @@ class Notification {
 
     static Notification pending(AccountCreated event, Instant now) {
         var notification = new Notification();
+        notification.messageId = CreationMail.newMessageId();
         notification.accountId = event.accountId();
         notification.holderName = event.holderName();
         notification.maskedNumber = event.maskedNumber();
@@ -61,6 +63,11 @@ class Notification {
         notification.createdAt = now;
         notification.updatedAt = now;
         return notification;
+    }
+
+    /** The mail this notification sends, the same on every attempt. */
+    CreationMail mail() {
+        return new CreationMail(messageId, event());
     }
 
     /** The event this notification reports, as it was when the account was opened. */

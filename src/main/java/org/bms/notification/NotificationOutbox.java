@@ -41,11 +41,11 @@ class NotificationOutbox {
 
     /** Takes a pending notification for sending; empty when it is not pending any more. */
     @Transactional
-    public Optional<AccountCreated> claim(long id) {
+    public Optional<CreationMail> claim(long id) {
         if (notifications.move(id, NotificationStatus.PENDING, NotificationStatus.SENDING, 1, now()) == 0) {
             return Optional.empty();
         }
-        return notifications.findById(id).map(Notification::event);
+        return notifications.findById(id).map(Notification::mail);
     }
 
     @Transactional

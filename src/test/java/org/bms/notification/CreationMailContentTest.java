@@ -34,7 +34,7 @@ class CreationMailContentTest {
 
     private static String rendered(AccountCreated event) throws Exception {
         var mime = new MimeMessage(Session.getInstance(new Properties()));
-        CreationMail.of(event, "bms@bms.test", "owner@bms.test").copyTo(new MimeMailMessage(mime));
+        CreationMail.content(event, "bms@bms.test", "owner@bms.test").copyTo(new MimeMailMessage(mime));
         mime.saveChanges();
         var out = new ByteArrayOutputStream();
         mime.writeTo(out);

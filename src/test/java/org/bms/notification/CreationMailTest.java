@@ -80,6 +80,9 @@ class CreationMailTest {
                 .contains("Currency:        USD")
                 .contains("Opening balance: 1000.00")
                 .doesNotContain("1234567890");
+        assertThat(mail.getMessageID())
+                .isEqualTo(jdbc.queryForObject(
+                        "SELECT message_id FROM notification WHERE account_id = ?", String.class, id));
         await().atMost(Duration.ofSeconds(5)).until(() -> "SENT".equals(status(id)));
         await().during(Duration.ofMillis(500))
                 .atMost(Duration.ofSeconds(2))

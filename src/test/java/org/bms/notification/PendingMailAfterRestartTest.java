@@ -31,7 +31,7 @@ class PendingMailAfterRestartTest {
     }
 
     @Test
-    void pendingInterruptedAndFailedMailsAreSentOnceAfterStartUp() {
+    void pendingInterruptedAndFailedMailsAreSentOnceAfterStartUp() throws Exception {
         String database = "--bms.database.url=" + dir.resolve("bms.sqlite");
         long pending;
         long interrupted;
@@ -66,6 +66,10 @@ class PendingMailAfterRestartTest {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> jdbc.queryForList("SELECT status FROM notification", String.class).stream()
                             .allMatch("SENT"::equals));
+            // The copy sent again after the stop is recognisably the same message as the one that may have left.
+            assertThat(smtp.about(interrupted).get(0).getMessageID())
+                    .isEqualTo(jdbc.queryForObject(
+                            "SELECT message_id FROM notification WHERE account_id = ?", String.class, interrupted));
         }
     }
 
