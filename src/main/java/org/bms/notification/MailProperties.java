@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
@@ -27,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param timeout how long to wait for each SMTP reply
  * @param retry how a failed send is retried before the notification is marked failed
  * @param sweepInterval how often pending notifications that no worker holds are picked up again
+ * @param failedRetryInterval how often notifications that ran out of retries are given another round
+ * @param giveUpAfter how long after it was written a failed notification is still tried again; after that it
+ *     stays failed for good
  */
 @Validated
 @ConfigurationProperties("bms.mail")
@@ -42,7 +46,9 @@ public record MailProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue @Valid Retry retry,
-        @DefaultValue("1m") Duration sweepInterval) {
+        @DefaultValue("1m") @DurationMin(millis = 100) Duration sweepInterval,
+        @DefaultValue("5m") @DurationMin(millis = 100) Duration failedRetryInterval,
+        @DefaultValue("24h") @DurationMin(millis = 0) Duration giveUpAfter) {
 
     /**
      * Exponential backoff between attempts: {@code delay}, then times {@code multiplier}, at most {@code maxDelay}.

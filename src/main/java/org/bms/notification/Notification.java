@@ -48,6 +48,10 @@ class Notification {
     @Convert(converter = InstantConverter.class)
     private Instant sentAt;
 
+    // Set only by NotificationRepository.giveUp, a conditional update, so that one process logs it.
+    @Convert(converter = InstantConverter.class)
+    private Instant givenUpAt;
+
     protected Notification() {}
 
     static Notification pending(AccountCreated event, Instant now) {
@@ -78,6 +82,26 @@ class Notification {
                 maskedNumber,
                 new Money(openingBalanceMinor, Currency.getInstance(currency)),
                 openedAt);
+    }
+
+    long id() {
+        return id;
+    }
+
+    long accountId() {
+        return accountId;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 
     void sent(Instant now) {

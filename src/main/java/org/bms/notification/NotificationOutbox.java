@@ -1,11 +1,16 @@
 package org.bms.notification;
 
+import static net.logstash.logback.argument.StructuredArguments.v;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.bms.account.AccountCreated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class NotificationOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationOutbox.class);
 
     private final NotificationRepository notifications;
     private final Clock clock;
@@ -64,10 +71,34 @@ class NotificationOutbox {
         return notifications.moveAll(NotificationStatus.SENDING, NotificationStatus.PENDING, now());
     }
 
-    /** Gives notifications that ran out of retries another round. */
+    /** Gives notifications that ran out of retries, and were written within {@code window}, another round. */
     @Transactional
-    public int retryFailed() {
-        return notifications.moveAll(NotificationStatus.FAILED, NotificationStatus.PENDING, now());
+    public int retryFailed(Duration window) {
+        Instant now = now();
+        return notifications.moveAllWrittenSince(
+                NotificationStatus.FAILED, NotificationStatus.PENDING, now.minus(window), now);
+    }
+
+    /**
+     * Gives up for good on the failed notifications written longer than {@code window} ago; each is logged once,
+     * by whichever process marks it.
+     */
+    @Transactional
+    public int giveUpFailed(Duration window) {
+        Instant now = now();
+        int givenUp = 0;
+        for (Notification notification : notifications.failedWrittenUntil(now.minus(window))) {
+            if (notifications.giveUp(notification.id(), now) == 1) {
+                givenUp++;
+                log.warn(
+                        "Gave up for good on the creation e-mail for account {} written {} ago, after {} attempts; last error: {}",
+                        v("accountId", notification.accountId()),
+                        v("age", Duration.between(notification.createdAt(), now).truncatedTo(ChronoUnit.SECONDS)),
+                        v("attempts", notification.attempts()),
+                        v("reason", notification.lastError()));
+            }
+        }
+        return givenUp;
     }
 
     @Transactional(readOnly = true)

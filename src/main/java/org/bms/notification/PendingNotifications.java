@@ -8,15 +8,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Picks up notifications that no worker holds: on start-up those a previous run left pending or in the
- * middle of sending, and from time to time those the executor could not queue.
+ * middle of sending; from time to time those the executor could not queue; and every
+ * {@code bms.mail.failed-retry-interval} those that ran out of retries, for {@code bms.mail.give-up-after} from
+ * when they were written.
  */
 @Component
-class PendingNotifications {
+class PendingNotifications implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PendingNotifications.class);
 
@@ -30,16 +34,26 @@ class PendingNotifications {
         this.properties = properties;
     }
 
+    /** Scheduled here rather than with {@code @Scheduled}, so the intervals and their defaults live in MailProperties. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(this::sweep, properties.sweepInterval(), properties.sweepInterval()));
+        tasks.addFixedDelayTask(new FixedDelayTask(
+                this::retryFailed, properties.failedRetryInterval(), properties.failedRetryInterval()));
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void resumeAfterStart() {
         // A notification still SENDING was cut off by a stop; its mail may or may not have left, so send it again.
-        // One that FAILED gave up during an outage that a restart may well have outlived: it gets a new round.
         int interrupted = outbox.releaseInterrupted();
-        int failed = outbox.retryFailed();
         if (!properties.isConfigured()) {
             log.warn("Mail is not configured (bms.mail.host and bms.mail.owner); creation e-mails wait as pending");
             return;
         }
+        // One that FAILED gave up during an outage that a restart may well have outlived: within the retry window
+        // it gets a new round now rather than at the first failed-retry run.
+        int failed = retryFailedInWindow();
         List<Long> pending = dispatchPending();
         if (!pending.isEmpty()) {
             log.info(
@@ -50,11 +64,25 @@ class PendingNotifications {
         }
     }
 
-    @Scheduled(initialDelayString = "${bms.mail.sweep-interval:1m}", fixedDelayString = "${bms.mail.sweep-interval:1m}")
     void sweep() {
         if (properties.isConfigured()) {
             dispatchPending();
         }
+    }
+
+    void retryFailed() {
+        if (properties.isConfigured()) {
+            int failed = retryFailedInWindow();
+            if (failed > 0) {
+                log.info("Trying {} failed creation e-mails again", v("failed", failed));
+                dispatchPending();
+            }
+        }
+    }
+
+    private int retryFailedInWindow() {
+        outbox.giveUpFailed(properties.giveUpAfter());
+        return outbox.retryFailed(properties.giveUpAfter());
     }
 
     private List<Long> dispatchPending() {

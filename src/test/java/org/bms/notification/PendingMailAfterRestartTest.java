@@ -17,7 +17,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Mails a previous run did not send, was cut off sending or gave up on go out after the next start, once each. */
+/**
+ * Mails a previous run did not send, was cut off sending or gave up on go out after the next start, once each;
+ * one that failed longer ago than {@code bms.mail.give-up-after} stays failed.
+ */
 class PendingMailAfterRestartTest {
 
     private final Smtp smtp = new Smtp();
@@ -36,11 +39,13 @@ class PendingMailAfterRestartTest {
         long pending;
         long interrupted;
         long failed;
+        long failedLongAgo;
         try (ConfigurableApplicationContext withoutSmtp = start(database)) {
             ApiClient api = new ApiClient(port(withoutSmtp));
             pending = api.create("Waiting Walter", "6234567890", "1").id();
             interrupted = api.create("Cut-off Carla", "7234567890", "2").id();
             failed = api.create("Given-up Gina", "8234567890", "3").id();
+            failedLongAgo = api.create("Yesterday Yves", "8334567890", "4").id();
             JdbcTemplate jdbc = withoutSmtp.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList("SELECT status FROM notification", String.class))
                     .containsOnly("PENDING");
@@ -48,6 +53,11 @@ class PendingMailAfterRestartTest {
             jdbc.update("UPDATE notification SET status = 'SENDING' WHERE account_id = ?", interrupted);
             // As if an earlier outage had outlasted every retry.
             jdbc.update("UPDATE notification SET status = 'FAILED' WHERE account_id = ?", failed);
+            // As if that outage had begun more than a day ago.
+            jdbc.update(
+                    "UPDATE notification SET status = 'FAILED', created_at = ? WHERE account_id = ?",
+                    System.currentTimeMillis() - Duration.ofHours(25).toMillis(),
+                    failedLongAgo);
         }
 
         smtp.start();
@@ -64,8 +74,19 @@ class PendingMailAfterRestartTest {
                     .until(() -> smtp.received().size() == 3);
             JdbcTemplate jdbc = withSmtp.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(5))
-                    .until(() -> jdbc.queryForList("SELECT status FROM notification", String.class).stream()
+                    .until(() -> jdbc
+                            .queryForList(
+                                    "SELECT status FROM notification WHERE account_id <> ?",
+                                    String.class,
+                                    failedLongAgo)
+                            .stream()
                             .allMatch("SENT"::equals));
+            assertThat(smtp.about(failedLongAgo)).isEmpty();
+            assertThat(jdbc.queryForMap(
+                            "SELECT status, given_up_at FROM notification WHERE account_id = ?", failedLongAgo))
+                    .containsEntry("status", "FAILED")
+                    .extractingByKey("given_up_at")
+                    .isNotNull();
             // The copy sent again after the stop is recognisably the same message as the one that may have left.
             assertThat(smtp.about(interrupted).get(0).getMessageID())
                     .isEqualTo(jdbc.queryForObject(
