@@ -15,6 +15,7 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -90,7 +91,13 @@ class CreationMailer {
         AccountCreated event = mail.account();
         try {
             retry.execute(() -> {
-                mailSender.send(mail.addressed(properties.from(), properties.owner()));
+                try {
+                    mailSender.send(mail.addressed(properties.from(), properties.owner()));
+                } catch (MailException e) {
+                    // Health says UNKNOWN from the first failed attempt, not only once the retries are spent.
+                    lastFailure.set(reason(e));
+                    throw e;
+                }
                 return null;
             });
         } catch (RetryException e) {

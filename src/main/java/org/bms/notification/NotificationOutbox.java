@@ -26,6 +26,9 @@ class NotificationOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationOutbox.class);
 
+    private static final List<NotificationStatus> UNSENT =
+            List.of(NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.FAILED);
+
     private final NotificationRepository notifications;
     private final Clock clock;
 
@@ -106,10 +109,27 @@ class NotificationOutbox {
         return notifications.idsWithStatus(NotificationStatus.PENDING);
     }
 
+    /** What waits to be sent, read in one transaction. */
     @Transactional(readOnly = true)
-    public long count(NotificationStatus status) {
-        return notifications.countByStatus(status);
+    public Backlog backlog() {
+        return new Backlog(
+                notifications.countByStatus(NotificationStatus.PENDING),
+                notifications.countByStatus(NotificationStatus.SENDING),
+                notifications.countByStatus(NotificationStatus.FAILED),
+                notifications.countByGivenUpAtIsNotNull(),
+                notifications
+                        .findFirstByStatusInAndGivenUpAtIsNullOrderByIdAsc(UNSENT)
+                        .map(Notification::createdAt));
     }
+
+    /**
+     * The outbox's backlog.
+     *
+     * @param failed all that ran out of retries, including those given up on for good
+     * @param givenUp those past {@code bms.mail.give-up-after}, never tried again
+     * @param oldestUnsent when the oldest one that may still be sent was written, if there is one
+     */
+    public record Backlog(long pending, long sending, long failed, long givenUp, Optional<Instant> oldestUnsent) {}
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -1,6 +1,7 @@
 package org.bms.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -67,4 +68,9 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
     Optional<Long> idForAccount(@Param("accountId") long accountId);
 
     long countByStatus(NotificationStatus status);
+
+    long countByGivenUpAtIsNotNull();
+
+    /** The oldest notification in one of these statuses that is not given up on. */
+    Optional<Notification> findFirstByStatusInAndGivenUpAtIsNullOrderByIdAsc(Collection<NotificationStatus> statuses);
 }

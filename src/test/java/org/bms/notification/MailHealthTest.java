@@ -1,0 +1,73 @@
+package org.bms.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.bms.support.ApiClient;
+import org.bms.support.ApiClient.Response;
+import org.bms.support.Smtp;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The {@code mail} health component shows the backlog, and SMTP failing turns it UNKNOWN, never DOWN. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MailHealthTest {
+
+    /** Never started: every connection is refused. */
+    private static final Smtp SMTP = new Smtp();
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("bms.database.url", () -> "target/test-db/mail-health-" + System.nanoTime() + ".sqlite");
+        registry.add("LOG_PATH", () -> "target/test-logs");
+        // Deployment decides who sees health details; this test needs to read them.
+        registry.add("management.endpoint.health.show-details", () -> "always");
+        MailTestSettings.register(
+                registry,
+                SMTP,
+                "bms.mail.retry.max-retries=40",
+                "bms.mail.retry.delay=100ms",
+                "bms.mail.retry.max-delay=100ms");
+    }
+
+    @Test
+    void whileSmtpRefusesTheBacklogIsShownAndTheServiceStaysUp() {
+        var api = new ApiClient(port);
+        api.create("Backlog Bea", "1634567890", "10");
+        api.create("Backlog Ben", "1734567890", "10");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "UNKNOWN".equals(api.get("/actuator/health").json("$.components.mail.status")));
+        Response health = api.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat((String) health.json("$.status")).isEqualTo("UP");
+        assertThat((Integer) health.json("$.components.mail.details.pending")
+                        + (Integer) health.json("$.components.mail.details.sending"))
+                .isEqualTo(2);
+        assertThat((Integer) health.json("$.components.mail.details.failed")).isZero();
+        assertThat((String) health.json("$.components.mail.details.oldestUnsent"))
+                .isNotBlank();
+        assertThat((String) health.json("$.components.mail.details.lastFailure"))
+                .isNotBlank();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Integer.valueOf(2)
+                        .equals(api.get("/actuator/health").json("$.components.mail.details.failed")));
+        Response failed = api.get("/actuator/health");
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat((String) failed.json("$.status")).isEqualTo("UP");
+        assertThat((String) failed.json("$.components.mail.status")).isEqualTo("UNKNOWN");
+        assertThat((Integer) failed.json("$.components.mail.details.pending")).isZero();
+        assertThat((Integer) failed.json("$.components.mail.details.sending")).isZero();
+        assertThat((String) failed.json("$.components.mail.details.oldestUnsent"))
+                .isNotBlank();
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+}
