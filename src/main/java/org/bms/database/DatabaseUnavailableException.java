@@ -58,30 +58,31 @@ public class DatabaseUnavailableException extends RuntimeException {
      * batch chunk), means the database refused the work rather than that something is broken; empty otherwise.
      */
     public static Optional<DatabaseUnavailableException> causeOf(Throwable failure) {
+        // What SQLite said outranks a wrapper's general "timed out": a pool that waited for a connection it
+        // could not open (the file unwritable) names the reason as its cause.
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailableException known) {
+                return Optional.of(known);
+            }
             Optional<Reason> reason = reasonOf(cause);
             if (reason.isPresent()) {
-                return Optional.of(
-                        cause instanceof DatabaseUnavailableException known
-                                ? known
-                                : new DatabaseUnavailableException(reason.get(), failure));
+                return Optional.of(new DatabaseUnavailableException(reason.get(), failure));
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // The writer pool's wait ran out, or Spring translated SQLite's busy error before we saw it.
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof PessimisticLockingFailureException
+                    || cause instanceof CannotCreateTransactionException) {
+                return Optional.of(new DatabaseUnavailableException(Reason.BUSY, failure));
             }
         }
         return Optional.empty();
     }
 
     private static Optional<Reason> reasonOf(Throwable cause) {
-        if (cause instanceof DatabaseUnavailableException known) {
-            return Optional.of(known.reason());
-        }
         if (cause instanceof DatabaseFileChangedException) {
             return Optional.of(Reason.FILE_GONE);
-        }
-        // The writer pool's wait ran out, or Spring translated SQLite's busy error before we saw it.
-        if (cause instanceof SQLTransientConnectionException
-                || cause instanceof PessimisticLockingFailureException
-                || cause instanceof CannotCreateTransactionException) {
-            return Optional.of(Reason.BUSY);
         }
         if (cause instanceof SQLiteException sqlite) {
             return reasonOf(SQLiteErrorCode.getErrorCode(sqlite.getErrorCode()));

@@ -55,8 +55,8 @@ class SqliteDataSourceConfiguration {
     @Bean
     @Primary
     DataSource dataSource(
-            @Qualifier("writerDataSource") DataSource writer, @Qualifier("readerDataSource") DataSource reader) {
-        var routing = new LazyConnectionDataSourceProxy(writer);
+            @Qualifier("writerDataSource") HikariDataSource writer, @Qualifier("readerDataSource") DataSource reader) {
+        var routing = new LazyConnectionDataSourceProxy(new WriterConnections(writer));
         routing.setReadOnlyDataSource(reader);
         routing.setDefaultAutoCommit(true);
         routing.setDefaultTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);

@@ -1,5 +1,6 @@
 package org.bms.database;
 
+import java.nio.file.Files;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.sqlite.SQLiteConfig.TransactionMode;
@@ -24,11 +25,19 @@ import org.sqlite.jdbc4.JDBC4Connection;
 final class TransactionSafeConnection extends JDBC4Connection {
 
     private final DatabaseFile file;
+    private final boolean openedUnwritable;
     private long changesAtBegin;
 
     TransactionSafeConnection(String url, Properties properties, DatabaseFile file) throws SQLException {
         super(url, file.path().toString(), properties);
         this.file = file;
+        // SQLite quietly opens a file it may not write read-only, and the connection stays so for good.
+        this.openedUnwritable = !Files.isWritable(file.path());
+    }
+
+    /** Whether this connection could not write when it was opened but a new one could now. */
+    boolean outlivedAnUnwritableFile() {
+        return openedUnwritable && Files.isWritable(file.path());
     }
 
     @Override

@@ -16,9 +16,15 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
         Response health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat((String) health.json("$.status")).isEqualTo("UP");
-        assertThat((String) health.json("$.components.db.status")).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
-        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat((String) health.json("$.components.database.status")).isEqualTo("UP");
+        assertThat((String) health.json("$.components.diskSpace.components.logs.status"))
+                .isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").<Map<String, Object>>json("$"))
+                .doesNotContainKey("components");
+        Response readiness = api.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.<Map<String, Object>>json("$.components"))
+                .containsOnlyKeys("readinessState", "database", "diskSpace");
     }
 
     @Test
