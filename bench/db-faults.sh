@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=${JAR:-target/bms.jar}
+JAR=$(realpath "${JAR:-target/bms.jar}")
 work=$(mktemp -d)
 disk=$work/disk
 mkdir -p "$disk"
@@ -34,7 +34,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 url=http://127.0.0.1:$port
 db=$disk/bms.sqlite
 (cd "$work" && exec env -u SMTP_SERVER -u OWNER_EMAIL DATABASE_URL="$db" PORT="$port" LOG_PATH="$work/logs" \
-    java -jar "$OLDPWD/$JAR") >"$work/console.log" 2>&1 &
+    java -jar "$JAR") >"$work/console.log" 2>&1 &
 pid=$!
 deadline=$((SECONDS + 120))
 until curl -fsS --max-time 2 "$url/actuator/health/readiness" >/dev/null 2>&1; do
