@@ -43,12 +43,27 @@ public final class DatabaseFile {
             }
             try {
                 Files.createFile(path, ownerOnly("rw-------"));
+                refuseLeftoverJournal(path);
             } catch (FileAlreadyExistsException alreadyThere) {
                 // A database from an earlier start: keep it, and its permissions, as they are.
             }
             return new DatabaseFile(path, identityOf(path));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the database file of bms.database.url " + path, e);
+        }
+    }
+
+    /**
+     * A write-ahead log without its database means the database was deleted: SQLite would replay the log into
+     * the new empty file. Refuse to start rather than pass off an empty database as the one that was there.
+     */
+    private static void refuseLeftoverJournal(Path path) throws IOException {
+        Path wal = path.resolveSibling(path.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            Files.delete(path);
+            throw new IllegalStateException("bms.database.url names " + path + ", which does not exist, but its"
+                    + " write-ahead log " + wal + " does: was the database deleted? Restore it, or delete "
+                    + wal.getFileName() + " and " + path.getFileName() + "-shm to start with an empty one.");
         }
     }
 
