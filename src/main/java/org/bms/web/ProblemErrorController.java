@@ -24,20 +24,37 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (code == null) {
+            // Asked for directly, not forwarded an error: to a client it is a path like any unknown one.
+            code = HttpStatus.NOT_FOUND.value();
+            path = request.getRequestURI();
+        }
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value ? value : 500);
         HttpStatus known = HttpStatus.resolve(status.value());
         ProblemDetail problem = ProblemHandler.problem(
                 known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known,
                 ProblemHandler.slugOf(status),
                 known == null ? "Error" : known.getReasonPhrase(),
-                status.is5xxServerError()
-                        ? "The request failed; quote the requestId when you report it."
-                        : "The request could not be served.");
-        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+                detailFor(status, request.getMethod()));
         problem.setInstance(ProblemHandler.instanceOf(path == null ? null : path.toString()));
         problem.setProperty("requestId", RequestIdFilter.idOf(request, response));
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    private static String detailFor(HttpStatusCode status, String method) {
+        if (status.is5xxServerError()) {
+            return "The request failed; quote the requestId when you report it.";
+        }
+        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+            return "There is no endpoint " + method + " at this path.";
+        }
+        if (status.value() == HttpStatus.REQUEST_TIMEOUT.value()) {
+            // Tomcat's own answer to a body that fell silent for the whole body timeout.
+            return "The request body did not arrive in time.";
+        }
+        return "The request could not be served.";
     }
 }

@@ -137,6 +137,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<Object> bodyTooSlow(RequestTimeoutException e, WebRequest request) {
+        return respond(
+                e,
+                problem(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request body too slow", e.getMessage()),
+                request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> serverBusy(ServerBusyException e, WebRequest request) {
+        return respond(
+                e,
+                problem(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "Server busy", e.getMessage()),
+                request,
+                retryAfter(1));
+    }
+
+    @ExceptionHandler
     ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException e, WebRequest request) {
         return respond(
                 e,
@@ -202,10 +219,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = rootOfInterest(e);
-        if (cause instanceof PayloadTooLargeException tooLarge) {
-            return tooLarge(tooLarge, request);
-        }
+        Throwable cause = jacksonCause(e);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = truncate(unknown.getPropertyName());
             return invalid(e, "Unknown field '" + field + "'", new Violation(field, "is not a known field"), request);
@@ -372,18 +386,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The cause worth answering: an oversized body wherever it hides, else what Jackson said, else the failure. */
-    private static Throwable rootOfInterest(Throwable e) {
-        Throwable jackson = null;
+    /** The cause worth answering: what Jackson said, else the failure itself. */
+    private static Throwable jacksonCause(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PayloadTooLargeException) {
+            if (cause instanceof JacksonException) {
                 return cause;
             }
-            if (jackson == null && cause instanceof JacksonException) {
-                jackson = cause;
-            }
         }
-        return jackson == null ? e : jackson;
+        return e;
     }
 
     private static String fieldPath(MismatchedInputException e) {

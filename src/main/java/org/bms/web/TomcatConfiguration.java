@@ -6,9 +6,12 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Installs {@link ProblemErrorReportValve} so even Tomcat's own refusals are RFC 9457 problems. */
+/**
+ * What only Tomcat can do: {@link ProblemErrorReportValve} so even its own refusals are RFC 9457 problems, and
+ * {@link ConnectionClosingValve} for the connections not worth keeping.
+ */
 @Configuration(proxyBeanMethods = false)
-class TomcatProblemConfiguration {
+class TomcatConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
@@ -17,5 +20,10 @@ class TomcatProblemConfiguration {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         });
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> closingConnections() {
+        return factory -> factory.addEngineValves(new ConnectionClosingValve());
     }
 }
