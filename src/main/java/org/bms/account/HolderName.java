@@ -1,12 +1,14 @@
 package org.bms.account;
 
+import org.bms.validation.BidiControls;
 import org.bms.validation.InvalidValueException;
 
 /**
  * The account holder's name: 1 to 100 characters after trimming, with no control characters, so it can
  * travel safely into logs, mail headers and terminals. Trimming takes every kind of space (no-break and
- * ideographic ones too), and a name of nothing but spaces and invisible format characters is blank. Anything
- * else, emoji and right-to-left scripts included, is kept verbatim.
+ * ideographic ones too), and a name of nothing but spaces and invisible format characters is blank. Bidi
+ * controls, which could make it read as something else, are refused. Anything else, emoji and right-to-left
+ * scripts included, is kept verbatim.
  */
 public record HolderName(String value) {
 
@@ -18,6 +20,9 @@ public record HolderName(String value) {
         }
         if (raw.codePoints().anyMatch(HolderName::isForbidden)) {
             throw new InvalidValueException("must not contain control characters or line breaks");
+        }
+        if (BidiControls.in(raw)) {
+            throw new InvalidValueException(BidiControls.REFUSED);
         }
         String trimmed = trim(raw);
         if (trimmed.codePoints().allMatch(HolderName::isInvisible)) {

@@ -43,6 +43,29 @@ class HolderNameTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Pay \u202e0001\u202c USD",
+                "\u202aJohn",
+                "\u202bJohn",
+                "\u202dJohn",
+                "John\u2066Doe\u2069",
+                "\u2067مريم",
+                "\u2068John"
+            })
+    void bidiControlsAreRefused(String name) {
+        assertThatThrownBy(() -> HolderName.parse(name))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("bidirectional control characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"שרה כהן", "مريم العلي 2", "Ali \u200fعلي"})
+    void rightToLeftLettersAndMarksStayVerbatim(String name) {
+        assertThat(HolderName.parse(name).value()).isEqualTo(name);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\u00a0\u00a0", "\u3000", "\u202f", "\u200b", " \u2060\ufeff "})
     void blankNamesAreRefused(String name) {
         assertThatThrownBy(() -> HolderName.parse(name)).hasMessageContaining("blank");

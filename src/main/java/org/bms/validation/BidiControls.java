@@ -1,0 +1,23 @@
+package org.bms.validation;
+
+/**
+ * Unicode's bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). In a name or a
+ * reference they only serve to make text read differently from what it is ("Pay ‮0001‬" shows as "Pay 1000"),
+ * so free text the bank stores refuses them; right-to-left letters need none of them and stay welcome.
+ */
+public final class BidiControls {
+
+    /** The reason a value with one is refused, in the words of a violation. */
+    public static final String REFUSED =
+            "must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069)";
+
+    private BidiControls() {}
+
+    public static boolean in(String text) {
+        return text.codePoints().anyMatch(BidiControls::isControl);
+    }
+
+    private static boolean isControl(int codePoint) {
+        return codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069;
+    }
+}
