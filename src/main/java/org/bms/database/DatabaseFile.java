@@ -3,15 +3,13 @@ package org.bms.database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Optional;
+import org.bms.system.OwnerOnlyFiles;
 
 /**
  * The SQLite file the service opened at start-up. SQLite keeps writing into a file that was deleted or swapped
@@ -24,9 +22,6 @@ import java.util.Optional;
  */
 public final class DatabaseFile {
 
-    private static final boolean POSIX =
-            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-
     private final Path path;
     private final Object identity;
 
@@ -38,11 +33,8 @@ public final class DatabaseFile {
     /** Creates the file (and its directory) owner-only if it does not exist yet, and remembers which file it is. */
     static DatabaseFile open(Path path) {
         try {
-            if (Files.notExists(path.getParent())) {
-                Files.createDirectories(path.getParent(), ownerOnly("rwx------"));
-            }
             try {
-                Files.createFile(path, ownerOnly("rw-------"));
+                OwnerOnlyFiles.createFile(path);
                 refuseLeftoverJournal(path);
             } catch (FileAlreadyExistsException alreadyThere) {
                 // A database from an earlier start: keep it, and its permissions, as they are.
@@ -117,13 +109,5 @@ public final class DatabaseFile {
     /** Device and inode where the file system has them; without them only a deletion is noticed. */
     private static Object identityOf(Path path) throws IOException {
         return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-    }
-
-    private static FileAttribute<?>[] ownerOnly(String permissions) {
-        return POSIX
-                ? new FileAttribute<?>[] {
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
-                }
-                : new FileAttribute<?>[0];
     }
 }
