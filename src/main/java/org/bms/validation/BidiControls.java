@@ -2,8 +2,8 @@ package org.bms.validation;
 
 /**
  * Unicode's bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). In a name or a
- * reference they only serve to make text read differently from what it is ("Pay <U+202E>0001<U+202C>" shows as "Pay 1000"),
- * so free text the bank stores refuses them; right-to-left letters need none of them and stay welcome.
+ * reference they only serve to make text read differently from what it is ("Pay &lt;U+202E&gt;0001&lt;U+202C&gt;"
+ * shows as "Pay 1000"), so free text the bank stores refuses them; right-to-left letters need none of them.
  */
 public final class BidiControls {
 

@@ -48,10 +48,10 @@ class ProblemErrorController implements ErrorController {
         if (status.is5xxServerError()) {
             return "The request failed; quote the requestId when you report it.";
         }
-        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+        if (status.isSameCodeAs(HttpStatus.NOT_FOUND)) {
             return "There is no endpoint " + method + " at this path.";
         }
-        if (status.value() == HttpStatus.REQUEST_TIMEOUT.value()) {
+        if (status.isSameCodeAs(HttpStatus.REQUEST_TIMEOUT)) {
             // Tomcat's own answer to a body that fell silent for the whole body timeout.
             return "The request body did not arrive in time.";
         }

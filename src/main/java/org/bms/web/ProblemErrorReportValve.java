@@ -33,8 +33,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setHeader(RequestIdFilter.HEADER, requestId);
-            response.setHeader("X-Content-Type-Options", SafeHeadersValve.NO_SNIFF);
-            response.setHeader("Cache-Control", "no-store");
+            SafeHeadersValve.addTo(response, false);
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);

@@ -1,6 +1,7 @@
 package org.bms.web;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -14,19 +15,22 @@ import org.springframework.http.HttpHeaders;
  */
 class SafeHeadersValve extends ValveBase {
 
-    static final String NO_SNIFF = "nosniff";
-
     SafeHeadersValve() {
         super(true);
     }
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        response.setHeader("X-Content-Type-Options", NO_SNIFF);
-        if (!isDocumentation(request.getDecodedRequestURI())) {
+        addTo(response, isDocumentation(request.getDecodedRequestURI()));
+        getNext().invoke(request, response);
+    }
+
+    /** For answers written outside the pipeline, such as {@link ProblemErrorReportValve}'s. */
+    static void addTo(HttpServletResponse response, boolean cacheable) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (!cacheable) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }
-        getNext().invoke(request, response);
     }
 
     private static boolean isDocumentation(String path) {
