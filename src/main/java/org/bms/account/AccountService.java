@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
+import org.bms.security.Caller;
+import org.bms.security.Role;
 import org.bms.validation.Violations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +91,14 @@ public class AccountService {
                 violations.add("currency", "cannot change: the account is held in " + currency);
             }
         }
-        Money balance = violations.check("balance", () -> Money.of(request.balance(), currency));
+        // Absent means unchanged.
+        Money balance = request.balance() == null
+                ? account.balance()
+                : violations.check("balance", () -> Money.of(request.balance(), currency));
         violations.throwIfAny();
+        if (!account.balance().equals(balance)) {
+            Caller.current().require(Role.ADMIN, "change a balance");
+        }
 
         if (accounts.existsByNumberAndIdNot(number.value(), id)) {
             throw new AccountNumberTakenException(number);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 
-/** The new state of an account's holder, number and balance. The currency, if given, must not change. */
+/**
+ * The new state of an account's holder, number and balance. The balance, if absent, stays; the currency, if given,
+ * must not change.
+ */
 @JsonIgnoreProperties(value = {"id", "status", "createdAt", "updatedAt", "version"})
 public record UpdateAccountRequest(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "John Doe")
@@ -14,9 +17,9 @@ public record UpdateAccountRequest(
         String number,
 
         @Schema(
-                requiredMode = Schema.RequiredMode.REQUIRED,
                 types = {"number", "string"},
-                description = "Exact at the currency's scale; a number or a decimal string",
+                description = "Exact at the currency's scale; a number or a decimal string. Absent: unchanged;"
+                        + " a different one takes an ADMIN",
                 example = "1000.00")
         BigDecimal balance,
 

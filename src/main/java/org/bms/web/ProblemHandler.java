@@ -30,6 +30,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -151,6 +154,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem(HttpStatus.SERVICE_UNAVAILABLE, "server-busy", "Server busy", e.getMessage()),
                 request,
                 retryAfter(1));
+    }
+
+    /**
+     * Spring Security's own refusals, should one be thrown past the security filters (they answer their own with
+     * the security feature's problems): never the catch-all's 500.
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> unauthenticated(AuthenticationException e, WebRequest request) {
+        var headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"bms\"");
+        return respond(
+                e,
+                problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "A valid bearer token is required."),
+                request,
+                headers);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> accessDenied(AccessDeniedException e, WebRequest request) {
+        return respond(
+                e,
+                problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "The token's roles do not allow this."),
+                request);
     }
 
     @ExceptionHandler
@@ -299,7 +325,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
+        ProblemDetail problem = body instanceof ProblemDetail detail
+                ? detail
+                : e instanceof ErrorResponse response ? response.getBody() : ProblemDetail.forStatus(status);
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(URI.create(TYPE_BASE + slugOf(status)));
         }

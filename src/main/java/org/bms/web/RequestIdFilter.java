@@ -74,7 +74,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
                     v("path", request.getRequestURI()),
                     v("status", response.getStatus()),
                     v("durationMicros", micros));
-            MDC.remove(MDC_KEY);
+            // Everything the request put there: its id, and who asked.
+            MDC.clear();
         }
     }
 }

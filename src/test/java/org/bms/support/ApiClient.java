@@ -13,15 +13,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A plain HTTP client for the running service: raw bodies and headers, as a hostile client would send them. */
+/**
+ * A plain HTTP client for the running service: raw bodies and headers, as a hostile client would send them. It
+ * sends an ADMIN's bearer token unless told otherwise ({@link #as}, {@link #anonymous}) or given an
+ * {@code Authorization} header of its own.
+ */
 public final class ApiClient {
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
+    private final String token;
 
     public ApiClient(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                "http://127.0.0.1:" + port,
+                Tokens.admin());
+    }
+
+    private ApiClient(HttpClient http, String baseUrl, String token) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same service, asked with {@code bearerToken}. */
+    public ApiClient as(String bearerToken) {
+        return new ApiClient(http, baseUrl, bearerToken);
+    }
+
+    /** The same service, asked without a token. */
+    public ApiClient anonymous() {
+        return as(null);
     }
 
     public Response get(String path, String... headers) {
@@ -60,8 +83,13 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        boolean authorizes = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            authorizes |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (token != null && !authorizes) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> response =

@@ -30,9 +30,9 @@ public final class RawConnection implements AutoCloseable {
 
     /** The head of a POST of JSON declaring {@code contentLength} bytes; the body is the caller's to send. */
     public static String postHead(String path, int contentLength) {
-        return "POST " + path
-                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: "
-                + contentLength + "\r\n\r\n";
+        return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer "
+                + Tokens.admin() + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength
+                + "\r\n\r\n";
     }
 
     public RawConnection send(String text) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import org.bms.support.HttpIntegrationTest;
+import org.bms.support.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +49,9 @@ class MalformedRequestTest extends HttpIntegrationTest {
     private String rawGet(String target) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream()
-                    .write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .write(("GET " + target
+                                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer "
+                                    + Tokens.admin() + "\r\n\r\n")
                             .getBytes(US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), UTF_8);
         } catch (IOException e) {

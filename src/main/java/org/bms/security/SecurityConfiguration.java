@@ -1,0 +1,118 @@
+package org.bms.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
+import org.bms.database.DatabaseFile;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/**
+ * Who may do what (the contract's table): every endpoint needs a bearer token except the documentation, health
+ * and info; reading takes any of the three roles, changing accounts a teller or an admin. Rules that depend on
+ * the data as well (only an admin changes a balance) are the services' own, through {@link Caller}.
+ *
+ * <p>Stateless: no session, no cookie, no CSRF token (nothing authenticates by cookie), no login form, no Basic.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] EVERY_ROLE = {"TELLER", "AUDITOR", "ADMIN"};
+    private static final String[] CHANGES_ACCOUNTS = {"TELLER", "ADMIN"};
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DatabaseFile> database) {
+        return TokenKeys.decoder(properties, () -> defaultSecretFile(database));
+    }
+
+    /** Beside the SQLite file, else (a database server) in the working directory. */
+    private static Path defaultSecretFile(ObjectProvider<DatabaseFile> database) {
+        DatabaseFile file = database.getIfAvailable();
+        Path directory = file == null ? null : file.path().toAbsolutePath().getParent();
+        return directory == null
+                ? Path.of(JwtProperties.SECRET_FILE_NAME)
+                : directory.resolve(JwtProperties.SECRET_FILE_NAME);
+    }
+
+    /**
+     * Spring Security's firewall, but letting every method through: one no endpoint has (TRACE, say) is answered
+     * by Spring MVC with 405 and an Allow header that lists the methods that work, not with a bare 400.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        var firewall = new StrictHttpFirewall();
+        firewall.setUnsafeAllowAnyHttpMethod(true);
+        return firewall;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, SecurityProblems problems) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .securityContext(context -> context.requireExplicitSave(true))
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                // The engine's valve sets nosniff and Cache-Control on every answer, errors and docs included.
+                .headers(headers -> headers.contentTypeOptions(HeadersConfigurer.ContentTypeOptionsConfig::disable)
+                        .cacheControl(HeadersConfigurer.CacheControlConfig::disable))
+                .authorizeHttpRequests(requests -> requests
+                        // Error pages answer for a request that was already let through, or refused.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
+                                "/",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/error")
+                        .permitAll()
+                        .requestMatchers(GET, "/accounts", "/accounts/**", "/batch/**", "/scraper/**")
+                        .hasAnyRole(EVERY_ROLE)
+                        .requestMatchers(POST, "/accounts")
+                        .hasAnyRole(CHANGES_ACCOUNTS)
+                        .requestMatchers(PUT, "/accounts/*")
+                        .hasAnyRole(CHANGES_ACCOUNTS)
+                        .requestMatchers(DELETE, "/accounts/*")
+                        .hasAnyRole(CHANGES_ACCOUNTS)
+                        // Anything else (an unknown path, a method no endpoint has) is answered to any role: 404, 405.
+                        .anyRequest()
+                        .hasAnyRole(EVERY_ROLE))
+                .oauth2ResourceServer(server -> server.jwt(
+                                jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenClaims()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                // Also for a token that cannot be checked now: a 503 problem, not a thrown 500.
+                                filter.setAuthenticationFailureHandler(problems);
+                                return filter;
+                            }
+                        }))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new PrincipalLogging(), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+}
