@@ -44,6 +44,23 @@ class StartupSettingsTest {
     }
 
     @Test
+    void aJwtSecretShorterThan32BytesStopsStartUpNamingTheSetting() {
+        assertThatThrownBy(() -> start("bms.security.jwt.secret=only-31-bytes-long-secret-value"))
+                .rootCause()
+                .hasMessageContaining("JWT_SECRET")
+                .hasMessageContaining("31 bytes")
+                .hasMessageContaining("at least 32");
+    }
+
+    @Test
+    void aJwtPublicKeyThatIsNotAPemKeyStopsStartUpNamingTheSetting() throws Exception {
+        Path notAKey = Files.writeString(dir.resolve("key.pem"), "not a key");
+        assertThatThrownBy(() -> start("bms.security.jwt.public-key=" + notAKey))
+                .hasStackTraceContaining("JWT_PUBLIC_KEY")
+                .hasStackTraceContaining(notAKey.toString());
+    }
+
+    @Test
     void settingsAreReadFromADotEnvFile() throws Exception {
         Path database = dir.resolve("from-dotenv/bank.sqlite");
         Path dotEnv = dir.resolve(".env");

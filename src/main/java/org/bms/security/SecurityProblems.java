@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -26,7 +28,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * Refused tokens are logged with the reason, never with the token.
  */
 @Component
-class SecurityProblems implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler {
+class SecurityProblems
+        implements AuthenticationEntryPoint, AuthenticationFailureHandler, AccessDeniedHandler, RequestRejectedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
@@ -66,6 +69,17 @@ class SecurityProblems implements AuthenticationEntryPoint, AuthenticationFailur
                         + " on this path."));
     }
 
+    /**
+     * What the firewall refuses (an encoded slash, a dot segment, a control character in the path …) is a 400
+     * problem that says so, not a bare status.
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        log.info("Refused a request the firewall rejects: {}", v("reason", rejected.getMessage()));
+        answer(request, response, new RejectedRequestException());
+    }
+
     private static ProblemException problemFor(AuthenticationException refusal) {
         if (refusal instanceof AuthenticationServiceException) {
             // The token could not be checked at all: the issuer's keys are out of reach.
@@ -94,6 +108,19 @@ class SecurityProblems implements AuthenticationEntryPoint, AuthenticationFailur
             throws IOException {
         if (problems.resolveException(request, response, null, problem) == null) {
             response.sendError(problem.getStatusCode().value());
+        }
+    }
+
+    /** 400: the request holds what no endpoint takes and what a proxy might read otherwise than this service. */
+    static final class RejectedRequestException extends ProblemException {
+
+        RejectedRequestException() {
+            super(
+                    HttpStatus.BAD_REQUEST,
+                    "rejected-request",
+                    "Request rejected",
+                    "The path or a header holds characters or sequences this service does not take (an encoded"
+                            + " slash, a dot segment, a control character).");
         }
     }
 

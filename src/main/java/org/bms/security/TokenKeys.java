@@ -18,6 +18,8 @@ import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
@@ -59,13 +61,21 @@ final class TokenKeys {
      */
     private static JwtDecoder issuer(JwtProperties properties) {
         log.info("Tokens are checked with the keys of the issuer {}", v("issuer", properties.issuerUri()));
-        return new SupplierJwtDecoder(() -> {
+        JwtDecoder discovered = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
                     .build();
             decoder.setJwtValidator(TokenClaims.validator(properties));
             return decoder;
         });
+        return token -> {
+            try {
+                return discovered.decode(token);
+            } catch (JwtDecoderInitializationException unreachable) {
+                // Not the token's fault: tried again with the next one; meanwhile the security feature answers 503.
+                throw new JwtException("The issuer's discovery document cannot be read", unreachable);
+            }
+        };
     }
 
     private static NimbusJwtDecoder hs256(String secret, String setting) {

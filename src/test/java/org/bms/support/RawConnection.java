@@ -36,8 +36,13 @@ public final class RawConnection implements AutoCloseable {
     }
 
     public RawConnection send(String text) {
+        return send(text.getBytes(UTF_8));
+    }
+
+    /** Sends bytes as they are: a header no client library would let through, say. */
+    public RawConnection send(byte[] bytes) {
         try {
-            socket.getOutputStream().write(text.getBytes(UTF_8));
+            socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
             return this;
         } catch (IOException e) {

@@ -56,6 +56,14 @@ public final class Tokens {
                 JWSAlgorithm.HS256);
     }
 
+    /** A token for {@code subject} with {@code roles} signed with {@code secret}, as the CLI mints them. */
+    public static String hs256With(String secret, String subject, String... roles) {
+        return sign(
+                claims(subject, roles).build(),
+                hs256Signer(secret.getBytes(StandardCharsets.UTF_8)),
+                JWSAlgorithm.HS256);
+    }
+
     /** Signed with a secret the service does not know. */
     public static String wrongSecret(String... roles) {
         return sign(
@@ -83,7 +91,13 @@ public final class Tokens {
     }
 
     public static String rs256(KeyPair keys, String subject, String... roles) {
-        return sign(claims(subject, roles).build(), new RSASSASigner(keys.getPrivate()), JWSAlgorithm.RS256);
+        return rs256(keys, claims -> claims, subject, roles);
+    }
+
+    public static String rs256(
+            KeyPair keys, UnaryOperator<JWTClaimsSet.Builder> change, String subject, String... roles) {
+        return sign(
+                change.apply(claims(subject, roles)).build(), new RSASSASigner(keys.getPrivate()), JWSAlgorithm.RS256);
     }
 
     public static KeyPair rsaKeyPair() {
