@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             UpdateCommand.class,
             CloseCommand.class,
             TotalCommand.class,
-            RatesCommand.class
+            RatesCommand.class,
+            TokenCommand.class
         },
         exitCodeOnInvalidInput = BmsCli.USAGE,
         exitCodeListHeading = "%nExit codes:%n",
@@ -62,13 +63,21 @@ public final class BmsCli implements Runnable {
             description = "The service's base URL (default: $BMS_URL, else http://localhost:8080).")
     URI url;
 
+    @Option(
+            names = "--token",
+            scope = ScopeType.INHERIT,
+            paramLabel = "JWT",
+            defaultValue = "${env:BMS_TOKEN}",
+            description = "The bearer token sent with every request (default: $BMS_TOKEN); see the token command.")
+    String token;
+
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the service's JSON instead of a table.")
     boolean json;
 
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing command: create, list, get, update, close, total or rates");
+                spec.commandLine(), "Missing command: create, list, get, update, close, total, rates or token");
     }
 
     /** {@code java -jar bms-cli.jar ...}: runs one command and exits with its code. */
@@ -102,7 +111,7 @@ public final class BmsCli implements Runnable {
     }
 
     ServiceClient service() {
-        return new ServiceClient(url);
+        return new ServiceClient(url, token);
     }
 
     Output output() {

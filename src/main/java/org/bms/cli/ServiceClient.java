@@ -28,9 +28,12 @@ final class ServiceClient {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI baseUrl;
+    private final String token;
 
-    ServiceClient(URI baseUrl) {
+    /** {@code token} goes with every request as a bearer token; none (null or blank) sends no Authorization. */
+    ServiceClient(URI baseUrl, String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     /** Headers are name/value pairs; a pair whose value is null is left out. */
@@ -93,6 +96,9 @@ final class ServiceClient {
         connection.setInstanceFollowRedirects(false);
         connection.setRequestMethod(method);
         connection.setRequestProperty("Accept", "application/json, application/problem+json");
+        if (token != null && !token.isBlank()) {
+            connection.setRequestProperty("Authorization", "Bearer " + token.strip());
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             if (headers[i + 1] != null) {
                 connection.setRequestProperty(headers[i], headers[i + 1]);

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 import org.bms.support.HttpIntegrationTest;
+import org.bms.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.DeserializationFeature;
@@ -224,7 +225,7 @@ class BmsCliTest extends HttpIntegrationTest {
 
     @Test
     void theUrlMayFollowTheCommandAndAMalformedOneIsAUsageError() {
-        Run after = Run.of("list", "--url", "http://127.0.0.1:" + port, "--size", "1");
+        Run after = Run.of("list", "--url", "http://127.0.0.1:" + port, "--size", "1", "--token", Tokens.admin());
         Run malformed = Run.of("list", "--url", "localhost:8080");
 
         assertThat(after.exitCode()).as(after.toString()).isZero();
@@ -234,7 +235,7 @@ class BmsCliTest extends HttpIntegrationTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("create", "list", "get", "update", "close", "total", "rates")) {
+        for (String command : List.of("create", "list", "get", "update", "close", "total", "rates", "token")) {
             Run run = Run.of(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: bms-cli " + command);

@@ -22,7 +22,7 @@ class ClientDependenciesTest {
         classes()
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("org.bms.cli", "java..", "picocli..", "tools.jackson.core..")
+                .resideInAnyPackage("org.bms.cli", "java..", "javax.crypto..", "picocli..", "tools.jackson.core..")
                 .check(client);
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.bms.support.Tokens;
 
 /** What one client command did, run in-process as a user would type it: its exit code and each stream. */
 record Run(int exitCode, String out, String err) {
@@ -18,9 +19,17 @@ record Run(int exitCode, String out, String err) {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
-    /** The command against the service at {@code url}. */
+    /** The command against the service at {@code url}, as an ADMIN. */
     static Run at(String url, String... args) {
+        return as(Tokens.admin(), url, args);
+    }
+
+    /** The command against the service at {@code url} with {@code token}; null sends none. */
+    static Run as(String token, String url, String... args) {
         List<String> all = new ArrayList<>(List.of("--url", url));
+        if (token != null) {
+            all.addAll(List.of("--token", token));
+        }
         all.addAll(List.of(args));
         return of(all.toArray(String[]::new));
     }
