@@ -20,6 +20,11 @@
 # 127.0.0.1; stops the service at the end.
 set -euo pipefail
 
+# The service checks HS256 tokens with this secret; every request carries an ADMIN's token minted with it.
+BENCH_SECRET=bench-secret-of-at-least-32-bytes-for-hs256
+export BMS_TOKEN
+BMS_TOKEN=$(JWT_SECRET=$BENCH_SECRET java -jar "$(dirname "$0")/../target/bms-cli.jar" token --subject bench --role ADMIN)
+
 ACCOUNTS=${ACCOUNTS:-1000000}
 RUNS=${RUNS:-9}
 HEAP=${HEAP:--Xmx256m}
@@ -41,7 +46,7 @@ SERVICE_PID=
 start_service() {
     # shellcheck disable=SC2086
     DATABASE_URL="$DB" PORT="$PORT" LOG_PATH="$WORK/logs" BATCH_SIZE="$BATCH_SIZE" \
-        java $HEAP -Dserver.address=127.0.0.1 -jar "$JAR" >"$WORK/console.log" 2>&1 &
+        JWT_SECRET="$BENCH_SECRET" java $HEAP -Dserver.address=127.0.0.1 -jar "$JAR" >"$WORK/console.log" 2>&1 &
     SERVICE_PID=$!
     for _ in $(seq 1 1200); do
         kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$WORK/console.log" >&2; exit 1; }
@@ -80,12 +85,12 @@ SQL
 echo "filled in $(( $(date +%s%3N) - FILL_START )) ms: $(du -h "$DB" | cut -f1)"
 
 start_service
-for _ in 1 2 3; do curl -fsS -o /dev/null -H 'Cache-Control: no-cache' "$BASE/batch/total"; done
+for _ in 1 2 3; do curl -fsS -H "Authorization: Bearer $BMS_TOKEN" -o /dev/null -H 'Cache-Control: no-cache' "$BASE/batch/total"; done
 
 SERVICE_TIMES=()
 ELAPSED=()
 for _ in $(seq 1 "$RUNS"); do
-    SERVICE_TIMES+=("$(curl -fsS -o "$WORK/total.json" -w '%{time_total}' -H 'Cache-Control: no-cache' "$BASE/batch/total")")
+    SERVICE_TIMES+=("$(curl -fsS -H "Authorization: Bearer $BMS_TOKEN" -o "$WORK/total.json" -w '%{time_total}' -H 'Cache-Control: no-cache' "$BASE/batch/total")")
     ELAPSED+=("$(grep -o '"elapsedMs":[0-9]*' "$WORK/total.json" | cut -d: -f2)")
 done
 SERVICE_MS=$(printf '%s\n' "${SERVICE_TIMES[@]}" | awk '{printf "%.1f\n", $1 * 1000}' | median)

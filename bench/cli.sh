@@ -15,6 +15,11 @@
 # service. Needs curl and python3. Only ever talks to 127.0.0.1. Not a test: figures depend on the machine.
 set -euo pipefail
 
+# The service checks HS256 tokens with this secret; every request carries an ADMIN's token minted with it.
+BENCH_SECRET=bench-secret-of-at-least-32-bytes-for-hs256
+export BMS_TOKEN
+BMS_TOKEN=$(JWT_SECRET=$BENCH_SECRET java -jar "$(dirname "$0")/../target/bms-cli.jar" token --subject bench --role ADMIN)
+
 RUNS=${RUNS:-10}
 
 cd "$(dirname "$0")/.."
@@ -36,7 +41,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 DATABASE_URL="$WORK/bms.sqlite" PORT="$PORT" LOG_PATH="$WORK/logs" \
-    java -Dserver.address=127.0.0.1 -jar target/bms.jar >"$WORK/console.log" 2>&1 &
+    JWT_SECRET="$BENCH_SECRET" java -Dserver.address=127.0.0.1 -jar target/bms.jar >"$WORK/console.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 600); do
     curl -fsS --max-time 2 "$URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
@@ -69,8 +74,8 @@ java -jar target/bms-cli.jar --url "$URL" create "Bench Holder" 100000000 12.50 
 # A service that has been up a while has its request paths compiled; so should this one be, since what is
 # measured here is the client.
 for _ in $(seq 1 200); do
-    curl -fsS -o /dev/null "$URL/accounts/1" && curl -fsS -o /dev/null "$URL/accounts"
-    curl -fsS -o /dev/null -H 'Cache-Control: no-cache' "$URL/batch/total"
+    curl -fsS -H "Authorization: Bearer $BMS_TOKEN" -o /dev/null "$URL/accounts/1" && curl -fsS -H "Authorization: Bearer $BMS_TOKEN" -o /dev/null "$URL/accounts"
+    curl -fsS -H "Authorization: Bearer $BMS_TOKEN" -o /dev/null -H 'Cache-Control: no-cache' "$URL/batch/total"
 done
 next_number=100000001
 create() { cli create "Bench Holder" "$((next_number++))" 12.50; }

@@ -8,6 +8,12 @@ function setup(thread)
     table.insert(threads, thread)
 end
 
+-- load.sh exports the bearer token every request carries.
+local token = os.getenv("TOKEN")
+if token and token ~= "" then
+    wrk.headers["Authorization"] = "Bearer " .. token
+end
+
 counts = { s2xx = 0, s4xx = 0, s5xx = 0, other = 0 }
 
 function response(status, headers, body)

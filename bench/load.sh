@@ -14,6 +14,9 @@
 #   SEED=200          accounts created before the GET phase; GETs pick ids among them at random
 #   JAVA_OPTS=        extra JVM options for the service, e.g. "-Xmx512m"
 #   JAR=              the jar to run (default: target/bms-*.jar)
+#   KEY=hs256         how the service checks tokens: hs256 (the secret it generates on first start) or rs256
+#                     (a key pair made here with openssl, given as JWT_PUBLIC_KEY); every request carries a
+#                     token signed accordingly (a jar from before the security issue just ignores it)
 #
 # What it does: starts the packaged jar with a fresh SQLite file in a temporary directory on a free
 # 127.0.0.1 port, waits for /actuator/health to say UP, reports the start-up time (launch to UP, and Spring's
@@ -74,9 +77,18 @@ echo "load:        $DURATION per endpoint, $CONNECTIONS connections, $THREADS wr
 echo "machine:     $(nproc) CPU(s), load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo
 
+KEY=${KEY:-hs256}
+KEY_SETTINGS=()
+if [[ $KEY == rs256 ]]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
+    openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
+    KEY_SETTINGS=(JWT_PUBLIC_KEY="$WORK/public.pem")
+fi
+
 LAUNCHED=$(now_ms)
 # shellcheck disable=SC2086
-DATABASE_URL="$WORK/bms.sqlite" PORT="$PORT" LOG_PATH="$WORK/logs" \
+env -u JWT_SECRET -u JWT_ISSUER_URI "${KEY_SETTINGS[@]}" \
+    DATABASE_URL="$WORK/bms.sqlite" PORT="$PORT" LOG_PATH="$WORK/logs" \
     java $JAVA_OPTS -Dserver.address=127.0.0.1 -jar "$JAR" >"$WORK/console.log" 2>&1 &
 SERVICE_PID=$!
 
@@ -101,10 +113,30 @@ echo "launch to health UP: $((UP - LAUNCHED)) ms"
 echo "Spring reports:      ${SPRING_STARTED:-<no 'Started' line found>}"
 echo
 
+base64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+# An ADMIN's token for an hour, signed as the service checks it.
+mint_token() {
+    local now header claims
+    now=$(date +%s)
+    header=$(printf '{"alg":"%s","typ":"JWT"}' "${KEY^^}" | base64url)
+    claims=$(printf '{"sub":"bench","roles":["ADMIN"],"iat":%d,"exp":%d}' "$now" $((now + 3600)) | base64url)
+    if [[ $KEY == rs256 ]]; then
+        printf '%s.%s.%s' "$header" "$claims" \
+            "$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$WORK/private.pem" | base64url)"
+    elif [[ -f $WORK/bms-secret.key ]]; then
+        printf '%s.%s.%s' "$header" "$claims" "$(printf '%s.%s' "$header" "$claims" \
+            | openssl dgst -sha256 -hmac "$(head -n1 "$WORK/bms-secret.key")" -binary | base64url)"
+    fi
+}
+TOKEN=$(mint_token)
+export TOKEN
+echo "tokens:      ${KEY} ${TOKEN:+(each request carries one)}${TOKEN:-(none: the jar made no secret)}"
+AUTH=(-H "Authorization: Bearer $TOKEN")
+
 echo "== Seeding $SEED accounts"
 SEED_FAILURES=0
 for i in $(seq 1 "$SEED"); do
-    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "${AUTH[@]}" -H 'Content-Type: application/json' \
         -d "{\"name\":\"Seed $i\",\"number\":\"$(printf '1%09d' "$i")\",\"balance\":\"$i.50\"}" "$BASE/accounts")
     [[ "$status" == 201 ]] || SEED_FAILURES=$((SEED_FAILURES + 1))
 done
@@ -134,7 +166,7 @@ echo
 run_phase "GET /accounts/{id}" "$BENCH_DIR/get_account.lua" "$DURATION"
 run_phase "POST /accounts" "$BENCH_DIR/post_account.lua" "$DURATION"
 
-ACCOUNTS=$(curl -fsS --max-time 10 "$BASE/accounts?size=1" | grep -o '"totalElements":[0-9]*' | cut -d: -f2)
+ACCOUNTS=$(curl -fsS --max-time 10 "${AUTH[@]}" "$BASE/accounts?size=1" | grep -o '"totalElements":[0-9]*' | cut -d: -f2)
 echo "== After the run"
 echo "active accounts in the database: $ACCOUNTS"
 echo "server-side errors logged:       $(grep -c '"level":"ERROR"' "$WORK/console.log" || true)"

@@ -6,7 +6,7 @@ require("common")
 
 local run = tonumber(os.getenv("RUN") or "0") % 10
 local sent = 0
-local headers = { ["Content-Type"] = "application/json" }
+local headers = { ["Content-Type"] = "application/json", ["Authorization"] = wrk.headers["Authorization"] }
 
 function request()
     sent = sent + 1

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bms.support.FakeCentralBank;
+import org.bms.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,9 +58,11 @@ class ReadmeExamplesTest {
     private String run(String command) throws IOException, InterruptedException {
         String local = command.replace("localhost:8080", "127.0.0.1:" + port)
                 + " --silent --show-error --output /dev/null --write-out '%{http_code}'";
-        Process process = new ProcessBuilder("bash", "-c", local)
-                .redirectErrorStream(true)
-                .start();
+        var builder = new ProcessBuilder("bash", "-c", local).redirectErrorStream(true);
+        // What the README's token commands export, minted with the test contexts' secret.
+        builder.environment().put("TOKEN", Tokens.hs256("me", "ADMIN"));
+        builder.environment().put("AUDITOR_TOKEN", Tokens.hs256("audrey", "AUDITOR"));
+        Process process = builder.start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(command).isTrue();
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     }

@@ -1,9 +1,16 @@
 package org.bms.account;
 
-/** The account is closed and can no longer change. */
-public class AccountClosedException extends RuntimeException {
+import org.bms.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** A change to a closed account: 409. */
+public class AccountClosedException extends ProblemException {
 
     public AccountClosedException(Long id) {
-        super("Account " + id + " is closed and can no longer change");
+        super(
+                HttpStatus.CONFLICT,
+                "account-closed",
+                "Account is closed",
+                "Account " + id + " is closed and can no longer change");
     }
 }

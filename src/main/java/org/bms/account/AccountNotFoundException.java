@@ -1,9 +1,12 @@
 package org.bms.account;
 
-/** No account has the requested id. */
-public class AccountNotFoundException extends RuntimeException {
+import org.bms.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** No account has the id asked for: 404. */
+public class AccountNotFoundException extends ProblemException {
 
     public AccountNotFoundException(long id) {
-        super("No account with id " + id);
+        super(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", "No account with id " + id);
     }
 }

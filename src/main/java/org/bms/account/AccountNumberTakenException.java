@@ -1,9 +1,16 @@
 package org.bms.account;
 
-/** Another account, open or closed, already holds the number. */
-public class AccountNumberTakenException extends RuntimeException {
+import org.bms.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** Another account, open or closed, has the number: 409. */
+public class AccountNumberTakenException extends ProblemException {
 
     public AccountNumberTakenException(AccountNumber number) {
-        super("Account number " + number.masked() + " is already in use");
+        super(
+                HttpStatus.CONFLICT,
+                "duplicate-account-number",
+                "Account number already in use",
+                "Account number " + number.masked() + " is already in use");
     }
 }

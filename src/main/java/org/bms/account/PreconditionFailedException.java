@@ -1,9 +1,12 @@
 package org.bms.account;
 
-/** The client's {@code If-None-Match} rules out the account's current version (or, with {@code *}, any). */
-public class PreconditionFailedException extends RuntimeException {
+import org.bms.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** An If-None-Match that names the current version (or *): 412. */
+public class PreconditionFailedException extends ProblemException {
 
     public PreconditionFailedException(String message) {
-        super(message);
+        super(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", message);
     }
 }

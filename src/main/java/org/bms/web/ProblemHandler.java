@@ -8,15 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.bms.account.AccountClosedException;
-import org.bms.account.AccountNotEmptyException;
-import org.bms.account.AccountNotFoundException;
-import org.bms.account.AccountNumberTakenException;
-import org.bms.account.PreconditionFailedException;
-import org.bms.account.StaleVersionException;
 import org.bms.database.DatabaseUnavailableException;
-import org.bms.rates.RatesUnavailableException;
-import org.bms.rates.UnknownRateSourceException;
 import org.bms.validation.InvalidInputException;
 import org.bms.validation.Violation;
 import org.slf4j.Logger;
@@ -53,12 +45,13 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * The one place where failures become RFC 9457 problems. Every problem carries a stable {@code type}, the
  * request's path as {@code instance} and its {@code requestId}; none carries a stack trace, class name or
- * SQL. Framework failures (bad JSON, wrong media type, unknown path, wrong method …) get the same shape.
+ * SQL. Each feature's own failures are {@link ProblemException}s that carry their status, type and title; this
+ * handler maps the framework's (bad JSON, wrong media type, unknown path, wrong method …) to the same shape.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = "https://bms.example/problems/";
+    static final String TYPE_BASE = ProblemException.TYPE_BASE;
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler
@@ -66,69 +59,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid request", e.getMessage());
         problem.setProperty("errors", e.violations());
         return respond(e, problem, request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> notFound(AccountNotFoundException e, WebRequest request) {
-        return respond(
-                e, problem(HttpStatus.NOT_FOUND, "account-not-found", "Account not found", e.getMessage()), request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> numberTaken(AccountNumberTakenException e, WebRequest request) {
-        return respond(
-                e,
-                problem(
-                        HttpStatus.CONFLICT,
-                        "duplicate-account-number",
-                        "Account number already in use",
-                        e.getMessage()),
-                request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> closed(AccountClosedException e, WebRequest request) {
-        return respond(e, problem(HttpStatus.CONFLICT, "account-closed", "Account is closed", e.getMessage()), request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> notEmpty(AccountNotEmptyException e, WebRequest request) {
-        return respond(
-                e,
-                problem(HttpStatus.CONFLICT, "account-not-empty", "Account balance is not zero", e.getMessage()),
-                request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> preconditionFailed(PreconditionFailedException e, WebRequest request) {
-        return respond(
-                e,
-                problem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed", e.getMessage()),
-                request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> staleVersion(StaleVersionException e, WebRequest request) {
-        return respond(
-                e,
-                problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Account has changed", e.getMessage()),
-                request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> unknownSource(UnknownRateSourceException e, WebRequest request) {
-        ProblemDetail problem =
-                problem(HttpStatus.BAD_REQUEST, "unknown-rate-source", "Unknown rate source", e.getMessage());
-        problem.setProperty("errors", List.of(new Violation("source", "must be one of " + e.known())));
-        problem.setProperty("validSources", e.known());
-        return respond(e, problem, request);
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> ratesUnavailable(RatesUnavailableException e, WebRequest request) {
-        ProblemDetail problem =
-                problem(HttpStatus.SERVICE_UNAVAILABLE, "rates-unavailable", "Rates unavailable", e.getMessage());
-        return respond(e, problem, request, retryAfter(e.retryAfter().toSeconds()));
     }
 
     @ExceptionHandler
@@ -383,10 +313,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + slug));
-        problem.setTitle(title);
-        return problem;
+        return ProblemException.problem(status, slug, title, detail);
     }
 
     private static ProblemDetail enrich(ProblemDetail problem, WebRequest request) {

@@ -15,6 +15,7 @@ import org.bms.account.CreateAccountRequest;
 import org.bms.account.Preconditions;
 import org.bms.account.UpdateAccountRequest;
 import org.bms.database.SqliteSnapshots;
+import org.bms.security.Role;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -167,6 +170,9 @@ class BatchTotalTest {
         BigDecimal conserved = new BigDecimal("4000.00");
         var moving = new AtomicBoolean(true);
         Thread mover = new Thread(() -> {
+            // Moving money by revising balances is an ADMIN's to do.
+            SecurityContextHolder.getContext()
+                    .setAuthentication(new TestingAuthenticationToken("mover", null, List.of(Role.ADMIN)));
             long cents = 1;
             while (moving.get()) {
                 move(pair.get(0).id(), pair.get(1).id(), cents++ % 5000);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;
+import org.bms.support.Json;
+import org.bms.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -54,5 +56,31 @@ class RequestLoggingTest extends HttpIntegrationTest {
     void aListFilteredByNumberDoesNotLogTheNumber(CapturedOutput output) {
         api.get("/accounts?number=5550001112", "X-Request-Id", "list-by-number");
         assertThat(output.getOut()).contains("list-by-number").doesNotContain("5550001112");
+    }
+
+    @Test
+    void everyLineOfAnAuthenticatedRequestNamesItsSubjectAndNoTokenIsEverLogged(CapturedOutput output) {
+        String token = Tokens.hs256("log-subject-lea", "TELLER");
+        String refused = Tokens.wrongSecret("ADMIN");
+
+        api.as(token)
+                .post("/accounts", Json.account("Logged Lea", uniqueNumber(), "1.00"), "X-Request-Id", "who-did-it");
+        api.as(refused).get("/accounts", "X-Request-Id", "refused-token");
+
+        List<String> lines = output.getOut()
+                .lines()
+                .filter(line -> line.contains("\"requestId\":\"who-did-it\""))
+                .toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines).allSatisfy(line -> assertThat(line).contains("\"principal\":\"log-subject-lea\""));
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"logger_name\":\"org.bms.access\""));
+        assertThat(output.getOut())
+                .contains("Refused a bearer token: the signature does not match")
+                .doesNotContain(token)
+                .doesNotContain(refused)
+                .doesNotContain(token.substring(token.lastIndexOf('.') + 1))
+                .doesNotContain(refused.substring(refused.lastIndexOf('.') + 1));
+        assertThat(output.getOut().lines().filter(line -> line.contains("Refused a bearer token")))
+                .allSatisfy(line -> assertThat(line).contains("\"level\":\"WARN\""));
     }
 }
