@@ -12,6 +12,7 @@
 #   CONNECTIONS=32    concurrent HTTP connections held open by wrk
 #   THREADS=2         wrk threads
 #   SEED=200          accounts created before the GET phase; GETs pick ids among them at random
+#   ENDPOINTS=get,post  which load phases run (get, post or both), e.g. get alone under a profiler
 #   JAVA_OPTS=        extra JVM options for the service, e.g. "-Xmx512m"
 #   JAR=              the jar to run (default: target/bms-*.jar)
 #   KEY=hs256         how the service checks tokens: hs256 (the secret it generates on first start) or rs256
@@ -33,6 +34,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 SEED=${SEED:-200}
 JAVA_OPTS=${JAVA_OPTS:-}
+ENDPOINTS=${ENDPOINTS:-get,post}
 
 cd "$(dirname "$0")/.."
 BENCH_DIR=$(pwd)/bench
@@ -156,15 +158,17 @@ run_phase() {
 }
 
 if [[ "$WARMUP" != 0 ]]; then
-    run_phase "warm-up GET /accounts/{id} (not measured)" "$BENCH_DIR/get_account.lua" "$WARMUP" >/dev/null
-    run_phase "warm-up POST /accounts (not measured)" "$BENCH_DIR/post_account.lua" "$WARMUP" >/dev/null
+    [[ ,$ENDPOINTS, != *,get,* ]] ||
+        run_phase "warm-up GET /accounts/{id} (not measured)" "$BENCH_DIR/get_account.lua" "$WARMUP" >/dev/null
+    [[ ,$ENDPOINTS, != *,post,* ]] ||
+        run_phase "warm-up POST /accounts (not measured)" "$BENCH_DIR/post_account.lua" "$WARMUP" >/dev/null
     echo "(warm-up done: $WARMUP per endpoint)"
     echo
 fi
 echo "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-run_phase "GET /accounts/{id}" "$BENCH_DIR/get_account.lua" "$DURATION"
-run_phase "POST /accounts" "$BENCH_DIR/post_account.lua" "$DURATION"
+[[ ,$ENDPOINTS, != *,get,* ]] || run_phase "GET /accounts/{id}" "$BENCH_DIR/get_account.lua" "$DURATION"
+[[ ,$ENDPOINTS, != *,post,* ]] || run_phase "POST /accounts" "$BENCH_DIR/post_account.lua" "$DURATION"
 
 ACCOUNTS=$(curl -fsS --max-time 10 "${AUTH[@]}" "$BASE/accounts?size=1" | grep -o '"totalElements":[0-9]*' | cut -d: -f2)
 echo "== After the run"

@@ -7,6 +7,7 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.bms.database.DatabaseFile;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +15,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -37,8 +38,9 @@ class SecurityConfiguration {
     private static final String[] CHANGES_ACCOUNTS = {"TELLER", "ADMIN"};
 
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DatabaseFile> database) {
-        return TokenKeys.decoder(properties, () -> defaultSecretFile(database));
+    JwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DatabaseFile> database, Clock clock) {
+        return new RecentTokens(
+                TokenKeys.decoder(properties, () -> defaultSecretFile(database)), properties.clockSkew(), clock);
     }
 
     /** Beside the SQLite file, else (a database server) in the working directory. */
@@ -61,18 +63,32 @@ class SecurityConfiguration {
         return firewall;
     }
 
+    /**
+     * No observation per security filter, authentication and authorization decision: wrapping each of the
+     * chain's filters cost more CPU than checking the token itself, and the request's own observation
+     * ({@code http.server.requests}) already times every request, refusals included.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, SecurityProblems problems) throws Exception {
+        // No filter wraps the response, and no session exists: the authentication lives in the request alone.
         http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(AbstractHttpConfigurer::disable)
-                .securityContext(context -> context.requireExplicitSave(true))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                // The engine's valve sets nosniff and Cache-Control on every answer, errors and docs included.
-                .headers(headers -> headers.contentTypeOptions(HeadersConfigurer.ContentTypeOptionsConfig::disable)
-                        .cacheControl(HeadersConfigurer.CacheControlConfig::disable))
+                // A request without a token has no authentication at all: the open endpoints need none, and
+                // every other one answers it with the entry point's 401.
+                .anonymous(AbstractHttpConfigurer::disable)
+                // The engine's SafeHeadersValve sets them on every answer, errors and documentation included.
+                .headers(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests
                         // Error pages answer for a request that was already let through, or refused.
                         .dispatcherTypeMatchers(DispatcherType.ERROR)

@@ -11,7 +11,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * Headers every answer carries, set before anything else runs so that no path, error or refusal lacks them:
  * no browser may guess a content type other than the one declared, and nothing the service answers with but
- * its API documentation (accounts, balances, movements, totals, problems about them) is kept by any cache.
+ * its API documentation (accounts, balances, movements, totals, problems about them) is kept by any cache, and no
+ * page of the service may be framed by another site's.
  */
 class SafeHeadersValve extends ValveBase {
 
@@ -28,6 +29,7 @@ class SafeHeadersValve extends ValveBase {
     /** For answers written outside the pipeline, such as {@link ProblemErrorReportValve}'s. */
     static void addTo(HttpServletResponse response, boolean cacheable) {
         response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
         if (!cacheable) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         }

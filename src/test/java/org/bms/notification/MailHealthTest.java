@@ -46,7 +46,7 @@ class MailHealthTest {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "UNKNOWN".equals(api.get("/actuator/health").json("$.components.mail.status")));
         Response health = api.get("/actuator/health");
-        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
         assertThat((String) health.json("$.status")).isEqualTo("UP");
         assertThat((Integer) health.json("$.components.mail.details.pending")
                         + (Integer) health.json("$.components.mail.details.sending"))

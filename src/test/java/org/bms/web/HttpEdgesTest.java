@@ -56,11 +56,14 @@ class HttpEdgesTest extends HttpIntegrationTest {
 
     @ParameterizedTest(name = "GET {0}")
     @ValueSource(strings = {"/accounts", "/accounts/987654321", "/batch/total", "/nowhere", "/actuator/health"})
-    void everyAnswerForbidsSniffingAndCaching(String path) {
+    void everyAnswerForbidsSniffingFramingAndCaching(String path) {
         Response response = api.get(path);
 
         assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.header("X-Frame-Options")).contains("DENY");
         assertThat(response.header("Cache-Control")).contains("no-store");
+        // Stateless: nothing is kept between requests, so nothing is handed out to bring back.
+        assertThat(response.header("Set-Cookie")).isEmpty();
     }
 
     @Test
@@ -88,7 +91,10 @@ class HttpEdgesTest extends HttpIntegrationTest {
                     .read(Duration.ofSeconds(5));
 
             assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.text()).contains("X-Content-Type-Options: nosniff").contains("Cache-Control: no-store");
+            assertThat(reply.text())
+                    .contains("X-Content-Type-Options: nosniff")
+                    .contains("X-Frame-Options: DENY")
+                    .contains("Cache-Control: no-store");
         }
     }
 }
