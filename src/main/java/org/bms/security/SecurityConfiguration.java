@@ -8,15 +8,18 @@ import static org.springframework.http.HttpMethod.PUT;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.bms.database.DatabaseFile;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
@@ -38,9 +41,18 @@ class SecurityConfiguration {
     private static final String[] CHANGES_ACCOUNTS = {"TELLER", "ADMIN"};
 
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DatabaseFile> database, Clock clock) {
-        return new RecentTokens(
-                TokenKeys.decoder(properties, () -> defaultSecretFile(database)), properties.clockSkew(), clock);
+    JwtDecoder jwtDecoder(JwtProperties properties, ObjectProvider<DatabaseFile> database) {
+        return TokenKeys.decoder(properties, () -> defaultSecretFile(database));
+    }
+
+    /**
+     * Checks bearer tokens with the decoder and the claims' rules, remembering the ones that passed for a while;
+     * not a {@code ProviderManager}, as nothing here listens to authentication events.
+     */
+    private static AuthenticationManager bearerTokens(JwtDecoder decoder, JwtProperties properties, Clock clock) {
+        var checks = new JwtAuthenticationProvider(decoder);
+        checks.setJwtAuthenticationConverter(new TokenClaims());
+        return new RecentTokens(checks, properties.clockSkew(), clock);
     }
 
     /** Beside the SQLite file, else (a database server) in the working directory. */
@@ -60,7 +72,26 @@ class SecurityConfiguration {
     HttpFirewall httpFirewall() {
         var firewall = new StrictHttpFirewall();
         firewall.setUnsafeAllowAnyHttpMethod(true);
+        firewall.setAllowedHeaderNames(printableAsciiOr(StrictHttpFirewall.ALLOWED_HEADER_NAMES, false));
+        firewall.setAllowedHeaderValues(printableAsciiOr(StrictHttpFirewall.ALLOWED_HEADER_VALUES, true));
         return firewall;
+    }
+
+    /**
+     * The firewall's own header rule (assigned characters, no controls) with the answer for printable ASCII, what
+     * nearly every header is, found without its regular expression: the firewall checks each header every time it
+     * is read, and a bearer token's is read several times a request.
+     */
+    private static Predicate<String> printableAsciiOr(Predicate<String> rule, boolean tabAllowed) {
+        return text -> {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if ((c < ' ' && !(tabAllowed && c == '\t')) || c > '~') {
+                    return rule.test(text);
+                }
+            }
+            return true;
+        };
     }
 
     /**
@@ -74,7 +105,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, SecurityProblems problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, JwtDecoder decoder, JwtProperties properties, Clock clock, SecurityProblems problems)
+            throws Exception {
         // No filter wraps the response, and no session exists: the authentication lives in the request alone.
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(AbstractHttpConfigurer::disable)
@@ -84,15 +117,26 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
+                // The servlet API's view of the caller stays: the health endpoint asks it for the token's roles.
                 // A request without a token has no authentication at all: the open endpoints need none, and
                 // every other one answers it with the entry point's 401.
                 .anonymous(AbstractHttpConfigurer::disable)
                 // The engine's SafeHeadersValve sets them on every answer, errors and documentation included.
                 .headers(AbstractHttpConfigurer::disable)
+                // The paths of the rules do not overlap, so they come in the order requests arrive most: a read of
+                // the API matches at once instead of being compared with every open path first.
                 .authorizeHttpRequests(requests -> requests
                         // Error pages answer for a request that was already let through, or refused.
                         .dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
+                        .requestMatchers(GET, "/accounts", "/accounts/**", "/batch/**", "/scraper/**")
+                        .hasAnyRole(EVERY_ROLE)
+                        .requestMatchers(POST, "/accounts")
+                        .hasAnyRole(CHANGES_ACCOUNTS)
+                        .requestMatchers(PUT, "/accounts/*")
+                        .hasAnyRole(CHANGES_ACCOUNTS)
+                        .requestMatchers(DELETE, "/accounts/*")
+                        .hasAnyRole(CHANGES_ACCOUNTS)
                         .requestMatchers(
                                 "/",
                                 "/swagger-ui.html",
@@ -104,19 +148,11 @@ class SecurityConfiguration {
                                 "/actuator/info",
                                 "/error")
                         .permitAll()
-                        .requestMatchers(GET, "/accounts", "/accounts/**", "/batch/**", "/scraper/**")
-                        .hasAnyRole(EVERY_ROLE)
-                        .requestMatchers(POST, "/accounts")
-                        .hasAnyRole(CHANGES_ACCOUNTS)
-                        .requestMatchers(PUT, "/accounts/*")
-                        .hasAnyRole(CHANGES_ACCOUNTS)
-                        .requestMatchers(DELETE, "/accounts/*")
-                        .hasAnyRole(CHANGES_ACCOUNTS)
                         // Anything else (an unknown path, a method no endpoint has) is answered to any role: 404, 405.
                         .anyRequest()
                         .hasAnyRole(EVERY_ROLE))
                 .oauth2ResourceServer(server -> server.jwt(
-                                jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenClaims()))
+                                jwt -> jwt.authenticationManager(bearerTokens(decoder, properties, clock)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
@@ -124,6 +160,8 @@ class SecurityConfiguration {
                             public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
                                 // Also for a token that cannot be checked now: a 503 problem, not a thrown 500.
                                 filter.setAuthenticationFailureHandler(problems);
+                                // Nothing reads an authentication's details (the caller's address and session).
+                                filter.setAuthenticationDetailsSource(request -> null);
                                 return filter;
                             }
                         }))

@@ -9,10 +9,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 class RecentTokensTest {
 
@@ -25,52 +29,73 @@ class RecentTokensTest {
     void aTokenSentAgainIsNotCheckedAgain() {
         var tokens = new RecentTokens(expiringAt(NOW.plusSeconds(600)), SKEW, Clock.fixed(NOW, ZoneOffset.UTC));
 
-        Jwt first = tokens.decode("token-a");
-        Jwt second = tokens.decode("token-a");
-        tokens.decode("token-b");
+        var first = (JwtAuthenticationToken) tokens.authenticate(new BearerTokenAuthenticationToken("token-a"));
+        var second = (JwtAuthenticationToken) tokens.authenticate(new BearerTokenAuthenticationToken("token-a"));
+        tokens.authenticate(new BearerTokenAuthenticationToken("token-b"));
 
-        assertThat(second).isSameAs(first);
         assertThat(checked).containsExactly("token-a", "token-b");
+        assertThat(second.getToken()).isSameAs(first.getToken());
+        assertThat(second.getName()).isEqualTo("teller");
+        assertThat(second.getAuthorities()).containsExactly(Role.TELLER);
+        // Each request its own authentication: nothing set on one request's shows in another's.
+        assertThat(second).isNotSameAs(first);
     }
 
     @Test
     void aRememberedTokenPastItsExpiryAndTheSkewIsCheckedAgain() {
         var clock = new MovableClock(NOW);
         var tokens = new RecentTokens(expiringAt(NOW.plusSeconds(10)), SKEW, clock);
-        tokens.decode("token-a");
+        tokens.authenticate(new BearerTokenAuthenticationToken("token-a"));
 
         clock.now = NOW.plusSeconds(10).plus(SKEW);
-        tokens.decode("token-a");
+        tokens.authenticate(new BearerTokenAuthenticationToken("token-a"));
         assertThat(checked).hasSize(1);
 
         clock.now = NOW.plusSeconds(11).plus(SKEW);
-        tokens.decode("token-a");
+        tokens.authenticate(new BearerTokenAuthenticationToken("token-a"));
         assertThat(checked).hasSize(2);
     }
 
     @Test
     void aRefusedTokenIsNeverRemembered() {
-        JwtDecoder refusing = token -> {
-            checked.add(token);
-            throw new BadJwtException("bad signature");
-        };
+        AuthenticationProvider refusing = provider(bearer -> {
+            checked.add(bearer.getToken());
+            throw new InvalidBearerTokenException("bad signature");
+        });
         var tokens = new RecentTokens(refusing, SKEW, Clock.fixed(NOW, ZoneOffset.UTC));
 
-        assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
-        assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> tokens.authenticate(new BearerTokenAuthenticationToken("forged")))
+                .isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> tokens.authenticate(new BearerTokenAuthenticationToken("forged")))
+                .isInstanceOf(InvalidBearerTokenException.class);
 
         assertThat(checked).containsExactly("forged", "forged");
     }
 
-    private JwtDecoder expiringAt(Instant expiresAt) {
-        return token -> {
-            checked.add(token);
-            return Jwt.withTokenValue(token)
+    private AuthenticationProvider expiringAt(Instant expiresAt) {
+        return provider(bearer -> {
+            checked.add(bearer.getToken());
+            Jwt jwt = Jwt.withTokenValue(bearer.getToken())
                     .header("alg", "HS256")
                     .subject("teller")
                     .issuedAt(NOW.minusSeconds(1))
                     .expiresAt(expiresAt)
                     .build();
+            return new JwtAuthenticationToken(jwt, List.of(Role.TELLER), jwt.getSubject());
+        });
+    }
+
+    private static AuthenticationProvider provider(Function<BearerTokenAuthenticationToken, Authentication> check) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                return check.apply((BearerTokenAuthenticationToken) authentication);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
+            }
         };
     }
 
