@@ -20,8 +20,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
@@ -53,6 +55,14 @@ class SecurityConfiguration {
         var checks = new JwtAuthenticationProvider(decoder);
         checks.setJwtAuthenticationConverter(new TokenClaims());
         return new RecentTokens(checks, properties.clockSkew(), clock);
+    }
+
+    /** The token of the Authorization header; no details (the caller's address and session), which nothing reads. */
+    private static AuthenticationConverter bearerHeader() {
+        var converter = new BearerTokenAuthenticationConverter();
+        converter.setBearerTokenResolver(new BearerHeader());
+        converter.setAuthenticationDetailsSource(request -> null);
+        return converter;
     }
 
     /** Beside the SQLite file, else (a database server) in the working directory. */
@@ -151,8 +161,8 @@ class SecurityConfiguration {
                         // Anything else (an unknown path, a method no endpoint has) is answered to any role: 404, 405.
                         .anyRequest()
                         .hasAnyRole(EVERY_ROLE))
-                .oauth2ResourceServer(server -> server.jwt(
-                                jwt -> jwt.authenticationManager(bearerTokens(decoder, properties, clock)))
+                .oauth2ResourceServer(server -> server.authenticationConverter(bearerHeader())
+                        .jwt(jwt -> jwt.authenticationManager(bearerTokens(decoder, properties, clock)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
@@ -160,8 +170,6 @@ class SecurityConfiguration {
                             public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
                                 // Also for a token that cannot be checked now: a 503 problem, not a thrown 500.
                                 filter.setAuthenticationFailureHandler(problems);
-                                // Nothing reads an authentication's details (the caller's address and session).
-                                filter.setAuthenticationDetailsSource(request -> null);
                                 return filter;
                             }
                         }))
