@@ -6,11 +6,22 @@ import org.bms.cli.BmsCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Entry point of the Banking Management Service; {@code client} as the first argument runs the CLI instead. */
+/**
+ * Entry point of the Banking Management Service; {@code client} as the first argument runs the CLI instead.
+ *
+ * <p>The switches that change how every feature's beans behave live here, not in a feature: asynchronous methods
+ * (creation e-mails), scheduled work (mail sweeps) and caching (batch totals).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableAsync
+@EnableScheduling
+@EnableCaching
 public class BmsApplication {
 
     public static void main(String[] args) {

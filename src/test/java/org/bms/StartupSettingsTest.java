@@ -19,12 +19,22 @@ class StartupSettingsTest {
     Path dir;
 
     @Test
-    void aDatabaseUrlThatIsNotSqliteStopsStartUpNamingTheSetting() {
-        assertThatThrownBy(() -> startWith("--bms.database.url=postgres://db.example/bms"))
+    void aDatabaseUrlOfAnotherDatabaseStopsStartUpNamingTheSettingButNotThePassword() {
+        assertThatThrownBy(() -> startWith("--bms.database.url=mysql://admin:hunter2@db.example/bms"))
                 .hasStackTraceContaining("bms.database")
                 .rootCause()
                 .hasMessageContaining("DATABASE_URL")
-                .hasMessageContaining("postgres://db.example/bms");
+                .hasMessageContaining("a mysql: URL")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aPostgresUrlWithoutADatabaseStopsStartUpNamingTheSettingButNotThePassword() {
+        assertThatThrownBy(() -> startWith("--bms.database.url=postgresql://admin:hunter2@db.example"))
+                .rootCause()
+                .hasMessageContaining("DATABASE_URL")
+                .hasMessageContaining("postgresql://user:password@host:5432/database")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test

@@ -3,13 +3,11 @@ package org.bms.batch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The batch total's own fork/join pool, apart from the common pool that the rest of the JVM shares. */
 @Configuration(proxyBeanMethods = false)
-@EnableCaching
 @EnableConfigurationProperties(BatchProperties.class)
 class BatchConfiguration {
 

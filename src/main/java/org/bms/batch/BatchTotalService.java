@@ -2,27 +2,22 @@ package org.bms.batch;
 
 import static net.logstash.logback.argument.StructuredArguments.v;
 
+import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.bms.account.AccountClosed;
-import org.bms.account.AccountCreated;
-import org.bms.account.AccountRevised;
 import org.bms.account.ActiveBalances;
-import org.bms.database.SqliteSnapshots;
-import org.bms.database.SqliteSnapshots.Snapshot;
+import org.bms.database.Snapshot;
+import org.bms.database.Snapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Totals the balances of all active accounts, per currency, exactly.
@@ -33,11 +28,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * are ever in memory.
  *
  * <p>One consistent snapshot: every connection the tasks read from was pinned to the same committed state
- * by {@link SqliteSnapshots} before the first chunk is read, so a write that commits meanwhile is counted
+ * by {@link Snapshots} before the first chunk is read, so a write that commits meanwhile is counted
  * wholly (if it committed before the pinning) or not at all.
  *
- * <p>The result is cached until an account changes: a listener counts the changes after each commit, and
- * a cached total is served only if no change was counted since it was started.
+ * <p>The result is cached against the database's committed state it was computed from ({@link
+ * Snapshots#committedState()}), and served only while the database's state is still that one: a total asked after
+ * any write was acknowledged, by this instance or another on the same database, includes it. The cache may be
+ * shared between instances (Redis); when it cannot be reached, the total is computed instead.
  */
 @Service
 public class BatchTotalService {
@@ -46,14 +43,13 @@ public class BatchTotalService {
     private static final String KEY = "all";
     private static final Logger log = LoggerFactory.getLogger(BatchTotalService.class);
 
-    private final SqliteSnapshots snapshots;
+    private final Snapshots snapshots;
     private final ForkJoinPool pool;
     private final BatchProperties properties;
     private final Cache cache;
-    private final AtomicLong changes = new AtomicLong();
 
     BatchTotalService(
-            SqliteSnapshots snapshots,
+            Snapshots snapshots,
             @Qualifier(BatchConfiguration.POOL) ForkJoinPool pool,
             BatchProperties properties,
             CacheManager caches) {
@@ -63,41 +59,63 @@ public class BatchTotalService {
         this.cache = caches.getCache(CACHE);
     }
 
-    /** The cached total if there is one and {@code fresh} is false; otherwise a new computation. */
+    /** The cached total if there is one for the database's current state and {@code fresh} is false; else a new one. */
     public BatchTotalView total(boolean fresh) {
-        long generation = changes.get();
-        Cached cached = fresh ? null : cache.get(KEY, Cached.class);
-        if (cached != null && cached.generation() == generation) {
-            return BatchTotalView.of(cached.total());
+        if (!fresh) {
+            Cached cached = cached();
+            if (cached != null && cached.state().equals(committedState())) {
+                return BatchTotalView.of(cached.total());
+            }
         }
-        BatchTotal computed = compute();
-        cache.put(KEY, new Cached(generation, computed));
-        return BatchTotalView.of(computed);
+        Cached computed = compute();
+        keep(computed);
+        return BatchTotalView.of(computed.total());
     }
 
-    @TransactionalEventListener(
-            phase = TransactionPhase.AFTER_COMMIT,
-            classes = {AccountCreated.class, AccountRevised.class, AccountClosed.class})
-    void accountsChanged() {
-        changes.incrementAndGet();
-        cache.evict(KEY);
+    /** A total and the committed state of the database it was computed from. */
+    record Cached(String state, BatchTotal total) implements Serializable {}
+
+    private Cached cached() {
+        try {
+            return cache.get(KEY, Cached.class);
+        } catch (RuntimeException unreachable) {
+            cacheFailed(unreachable);
+            return null;
+        }
     }
 
-    /**
-     * A total and the number of account changes seen before it was computed. It is served only while that
-     * number is current, so a computation that raced with a change can never pass off its older answer.
-     */
-    private record Cached(long generation, BatchTotal total) {}
+    private void keep(Cached computed) {
+        try {
+            cache.put(KEY, computed);
+        } catch (RuntimeException unreachable) {
+            cacheFailed(unreachable);
+        }
+    }
 
-    private BatchTotal compute() {
+    /** A cache that cannot be reached (Redis down) costs a computation, never a request. */
+    private static void cacheFailed(RuntimeException e) {
+        log.warn("The batch-total cache cannot be reached; computing instead: {}", v("reason", e.getMessage()));
+    }
+
+    private String committedState() {
+        try {
+            return snapshots.committedState();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the database's state failed", e);
+        }
+    }
+
+    private Cached compute() {
         long start = System.nanoTime();
         int parallelism = pool.getParallelism();
         try (Snapshot snapshot = snapshots.open(parallelism)) {
             Connection first = snapshot.connections().get(0);
             Optional<ActiveBalances.IdRange> ids = ActiveBalances.idRange(first);
             if (ids.isEmpty()) {
-                return new BatchTotal(
-                        snapshot.asOf(), 0, List.of(), properties.size(), 0, parallelism, millisSince(start));
+                return new Cached(
+                        snapshot.state(),
+                        new BatchTotal(
+                                snapshot.asOf(), 0, List.of(), properties.size(), 0, parallelism, millisSince(start)));
             }
             long firstId = ids.get().first();
             long chunks = (ids.get().last() - firstId) / properties.size() + 1;
@@ -119,7 +137,7 @@ public class BatchTotalService {
                     v("accounts", total.accounts()),
                     v("chunks", chunks),
                     v("elapsedMs", total.elapsedMs()));
-            return total;
+            return new Cached(snapshot.state(), total);
         } catch (SQLException e) {
             // A busy database is told apart by the problem handler, as for every request.
             throw new IllegalStateException("Reading the batch total failed", e);

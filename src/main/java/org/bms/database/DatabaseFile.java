@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bms.system.OwnerOnlyFiles;
 
 /**
@@ -24,6 +25,7 @@ public final class DatabaseFile {
 
     private final Path path;
     private final Object identity;
+    private final AtomicLong commits = new AtomicLong();
 
     private DatabaseFile(Path path, Object identity) {
         this.path = path;
@@ -61,6 +63,16 @@ public final class DatabaseFile {
 
     public Path path() {
         return path;
+    }
+
+    /** Counts a commit that changed something, made by this process (the writer connection reports each one). */
+    void committed() {
+        commits.incrementAndGet();
+    }
+
+    /** How many commits that changed something this process has made into the file. */
+    long commits() {
+        return commits.get();
     }
 
     /** Refuses a commit into a file that is no longer the one opened at start-up. */

@@ -1,5 +1,6 @@
 package org.bms.database;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,7 +24,9 @@ public class DatabaseUnavailableException extends RuntimeException {
         /** The database file cannot be written (read-only, permissions) or the disk failed. */
         UNWRITABLE("The database cannot be written to at the moment.", Duration.ofSeconds(30)),
         /** The file the service opened at start-up was deleted or replaced; only a restart can help. */
-        FILE_GONE("The database file is gone; the service needs a restart.", Duration.ofSeconds(60));
+        FILE_GONE("The database file is gone; the service needs a restart.", Duration.ofSeconds(60)),
+        /** The database server cannot be reached, or closed the connection. */
+        UNREACHABLE("The database cannot be reached at the moment.", Duration.ofSeconds(5));
 
         private final String detail;
         private final Duration retryAfter;
@@ -87,7 +90,30 @@ public class DatabaseUnavailableException extends RuntimeException {
         if (cause instanceof SQLiteException sqlite) {
             return reasonOf(SQLiteErrorCode.getErrorCode(sqlite.getErrorCode()));
         }
+        if (cause instanceof SQLException server && server.getSQLState() != null) {
+            return reasonOf(server.getSQLState());
+        }
         return Optional.empty();
+    }
+
+    /**
+     * A database server's SQLSTATE for a refusal (PostgreSQL's codes, most of them standard): the transaction lost
+     * a race or waited too long, the server ran out of room, or it cannot be reached. Constraint violations and
+     * errors in the SQL are not among them.
+     */
+    private static Optional<Reason> reasonOf(String sqlState) {
+        return switch (sqlState) {
+            // serialization_failure, deadlock_detected, lock_not_available, query_canceled (statement timeout)
+            case "40001", "40P01", "55P03", "57014" -> Optional.of(Reason.BUSY);
+            // disk_full, out_of_memory, too_many_connections
+            case "53100" -> Optional.of(Reason.FULL);
+            case "53200", "53300" -> Optional.of(Reason.BUSY);
+            // read_only_sql_transaction (a standby), io_error
+            case "25006", "58030" -> Optional.of(Reason.UNWRITABLE);
+            // admin_shutdown, crash_shutdown, cannot_connect_now, and every connection_exception (class 08)
+            case "57P01", "57P02", "57P03" -> Optional.of(Reason.UNREACHABLE);
+            default -> sqlState.startsWith("08") ? Optional.of(Reason.UNREACHABLE) : Optional.empty();
+        };
     }
 
     /** SQLite's primary result codes for a refusal; constraint violations and SQL errors are not among them. */

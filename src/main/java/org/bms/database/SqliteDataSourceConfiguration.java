@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -21,12 +20,12 @@ import org.sqlite.SQLiteConfig;
  * small pool of reader connections, which WAL mode lets run beside the writer on a consistent snapshot.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DatabaseProperties.class)
+@ConditionalOnDatabase(SqliteFile.class)
 class SqliteDataSourceConfiguration {
 
     @Bean
     DatabaseFile databaseFile(DatabaseProperties properties) {
-        return DatabaseFile.open(properties.file().path());
+        return DatabaseFile.open(((SqliteFile) properties.location()).path());
     }
 
     @Bean(defaultCandidate = false)
@@ -65,14 +64,14 @@ class SqliteDataSourceConfiguration {
 
     /** Consistent multi-connection reads; its connections are opened per use, read-only, outside the pools. */
     @Bean
-    SqliteSnapshots sqliteSnapshots(
+    Snapshots snapshots(
             @Qualifier("writerDataSource") DataSource writer,
             DatabaseProperties properties,
             DatabaseFile file,
             Clock clock) {
         SQLiteConfig sqlite = baseConfig(properties);
         sqlite.setReadOnly(true);
-        return new SqliteSnapshots(writer, new TransactionSafeDataSource(sqlite, file), clock);
+        return new SqliteSnapshots(writer, new TransactionSafeDataSource(sqlite, file), file, clock);
     }
 
     private static SQLiteConfig baseConfig(DatabaseProperties properties) {

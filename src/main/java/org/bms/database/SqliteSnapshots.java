@@ -4,34 +4,32 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Opens several read-only connections that all see one and the same committed state of the database, so
- * that work split across threads reads one consistent snapshot.
- *
- * <p>In WAL mode a read transaction sees the database as of its first read, until it ends. Snapshots of
+ * {@link Snapshots} on SQLite. In WAL mode a read transaction sees the database as of its first read, until it ends. Snapshots of
  * different connections match only if no commit lands between their first reads; so each first read is
  * made while this class holds the write lock (a {@code BEGIN IMMEDIATE} on the writer connection), which
  * no writer, in this process or another, can pass. The lock is held for the few milliseconds the pinning
  * takes, and released before any real work starts.
  */
-public class SqliteSnapshots {
+final class SqliteSnapshots implements Snapshots {
 
     private final DataSource writer;
     private final DataSource snapshotConnections;
+    private final DatabaseFile file;
     private final Clock clock;
 
-    SqliteSnapshots(DataSource writer, DataSource snapshotConnections, Clock clock) {
+    SqliteSnapshots(DataSource writer, DataSource snapshotConnections, DatabaseFile file, Clock clock) {
         this.writer = writer;
         this.snapshotConnections = snapshotConnections;
+        this.file = file;
         this.clock = clock;
     }
 
-    /** Opens {@code count} connections pinned to the current committed state; close the snapshot when done. */
+    @Override
     public Snapshot open(int count) throws SQLException {
         List<Connection> pinned = new ArrayList<>(count);
         try (Connection lock = writer.getConnection()) {
@@ -40,15 +38,25 @@ public class SqliteSnapshots {
                 for (int i = 0; i < count; i++) {
                     pinned.add(pin(snapshotConnections.getConnection()));
                 }
-                return new Snapshot(List.copyOf(pinned), clock.instant());
+                // No commit can land while the lock is held, so the count names exactly what the snapshot holds.
+                return new Snapshot(pinned, clock.instant(), committedState());
             } finally {
                 // Ends the empty write transaction and leaves the writer in auto-commit, as the pool lends it.
                 lock.setAutoCommit(true);
             }
         } catch (SQLException | RuntimeException e) {
-            closeAll(pinned);
+            Snapshot.closeAll(pinned);
             throw e;
         }
+    }
+
+    /**
+     * This process's count of changing commits: every write goes through its one writer connection. Another process
+     * writing into the same file is not counted (SQLite tells a connection only of other connections' commits).
+     */
+    @Override
+    public String committedState() {
+        return Long.toString(file.commits());
     }
 
     private static Connection pin(Connection connection) throws SQLException {
@@ -58,25 +66,5 @@ public class SqliteSnapshots {
             statement.executeQuery("SELECT count(*) FROM sqlite_schema").close();
         }
         return connection;
-    }
-
-    private static void closeAll(List<Connection> connections) {
-        for (Connection connection : connections) {
-            try {
-                connection.rollback();
-                connection.close();
-            } catch (SQLException ignored) {
-                // Closing is all that is left to do with it.
-            }
-        }
-    }
-
-    /** Connections that read one committed state, taken at {@code asOf}; closing ends their transactions. */
-    public record Snapshot(List<Connection> connections, Instant asOf) implements AutoCloseable {
-
-        @Override
-        public void close() {
-            closeAll(connections);
-        }
     }
 }

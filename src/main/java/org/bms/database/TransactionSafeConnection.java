@@ -20,7 +20,8 @@ import org.sqlite.jdbc4.JDBC4Connection;
  * <p>Here a transaction is entered only once its {@code BEGIN} succeeded; after {@code COMMIT} or
  * {@code ROLLBACK} the connection rests in a {@code DEFERRED} transaction, which takes no lock and so cannot
  * fail, until auto-commit is switched back on (Spring does so after every transaction). A commit that wrote
- * anything first makes sure the database file is still the one the service opened.
+ * anything first makes sure the database file is still the one the service opened, and is counted after
+ * ({@link DatabaseFile#commits()}).
  */
 final class TransactionSafeConnection extends JDBC4Connection {
 
@@ -84,14 +85,18 @@ final class TransactionSafeConnection extends JDBC4Connection {
 
     /** Ends the transaction with {@code sql}; if that fails, nothing of it stays and the connection is idle. */
     private void finish(String sql) throws SQLException {
+        boolean changed = getDatabase().total_changes() != changesAtBegin;
         try {
-            if (getDatabase().total_changes() != changesAtBegin) {
+            if (changed) {
                 file.verifyUnchanged();
             }
             getDatabase().exec(sql, false);
         } catch (SQLException e) {
             leaveTransaction();
             throw e;
+        }
+        if (changed && sql.startsWith("commit")) {
+            file.committed();
         }
     }
 

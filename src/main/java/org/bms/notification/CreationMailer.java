@@ -109,23 +109,35 @@ class CreationMailer {
                     v("accountId", event.accountId()),
                     v("attempts", e.getRetryCount() + 1),
                     v("reason", reason));
-            outbox.markFailed(notificationId, reason);
+            if (!outbox.markFailed(notificationId, reason)) {
+                lostClaim(event);
+            }
             return;
         }
         lastFailure.set(null);
         sent.increment();
         log.info("Sent the creation e-mail for account {}", v("accountId", event.accountId()));
         try {
-            outbox.markSent(notificationId);
+            if (!outbox.markSent(notificationId)) {
+                lostClaim(event);
+            }
         } catch (RuntimeException e) {
-            // The at-least-once window the README names: the row stays SENDING and the next start sends again,
-            // under the same Message-ID.
+            // The at-least-once window the README names: the row stays SENDING and is sent again once its lease
+            // runs out, under the same Message-ID.
             log.error(
                     "Sent the creation e-mail for account {} but could not record it; it will be sent again"
-                            + " after the next start",
+                            + " when its claim runs out",
                     v("accountId", event.accountId()),
                     e);
         }
+    }
+
+    /** This instance's lease ran out mid-send (it could not renew it) and another instance took the mail over. */
+    private static void lostClaim(AccountCreated event) {
+        log.warn(
+                "The claim on the creation e-mail for account {} ran out while it was being sent; another sender"
+                        + " took it over, so the owner may get a second copy under the same Message-ID",
+                v("accountId", event.accountId()));
     }
 
     /** Why the last delivery failed, or {@code null} after a success. */

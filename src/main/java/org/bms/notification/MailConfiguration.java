@@ -15,14 +15,10 @@ import org.springframework.core.retry.Retryable;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The SMTP client, the retry policy and the bounded executor that creation e-mails are sent on. */
 @Configuration(proxyBeanMethods = false)
-@EnableAsync
-@EnableScheduling
 @EnableConfigurationProperties(MailProperties.class)
 class MailConfiguration {
 

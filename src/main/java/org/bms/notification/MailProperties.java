@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param failedRetryInterval how often notifications that ran out of retries are given another round
  * @param giveUpAfter how long after it was written a failed notification is still tried again; after that it
  *     stays failed for good
+ * @param lease how long a claim on a notification holds without being renewed (the claiming instance renews it
+ *     every quarter of that while it sends); one left by a stopped or killed instance is taken over after it
  */
 @Validated
 @ConfigurationProperties("bms.mail")
@@ -48,7 +50,8 @@ public record MailProperties(
         @DefaultValue @Valid Retry retry,
         @DefaultValue("1m") @DurationMin(millis = 100) Duration sweepInterval,
         @DefaultValue("5m") @DurationMin(millis = 100) Duration failedRetryInterval,
-        @DefaultValue("24h") @DurationMin(millis = 0) Duration giveUpAfter) {
+        @DefaultValue("24h") @DurationMin(millis = 0) Duration giveUpAfter,
+        @DefaultValue("2m") @DurationMin(millis = 400) Duration lease) {
 
     /**
      * Exponential backoff between attempts: {@code delay}, then times {@code multiplier}, at most {@code maxDelay}.

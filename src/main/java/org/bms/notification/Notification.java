@@ -52,6 +52,13 @@ class Notification {
     @Convert(converter = InstantConverter.class)
     private Instant givenUpAt;
 
+    /** The instance sending it, while it is {@code SENDING}. */
+    private String claimedBy;
+
+    /** Until when the claim holds unless renewed; after that another instance may take the notification over. */
+    @Convert(converter = InstantConverter.class)
+    private Instant leaseUntil;
+
     protected Notification() {}
 
     static Notification pending(AccountCreated event, Instant now) {
@@ -102,18 +109,5 @@ class Notification {
 
     Instant createdAt() {
         return createdAt;
-    }
-
-    void sent(Instant now) {
-        status = NotificationStatus.SENT;
-        sentAt = now;
-        updatedAt = now;
-        lastError = null;
-    }
-
-    void failed(String error, Instant now) {
-        status = NotificationStatus.FAILED;
-        lastError = error;
-        updatedAt = now;
     }
 }

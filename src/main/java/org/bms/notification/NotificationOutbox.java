@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.bms.account.AccountCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The durable half of the creation e-mail. A notification is written in the same transaction as its account,
- * so the two commit or roll back together; sending then claims it ({@code PENDING → SENDING}) so that no two
- * workers ever send the same one.
+ * so the two commit or roll back together; sending then claims it ({@code PENDING → SENDING}) with a lease in this
+ * instance's name, so that no two workers, in this instance or another on the same database, send the same one.
+ * The lease is renewed while this instance lives; one that ran out (its instance stopped or was killed) lets another
+ * instance take the notification over. Only the holder of the claim records the outcome.
  */
 @Service
 class NotificationOutbox {
@@ -31,10 +34,14 @@ class NotificationOutbox {
 
     private final NotificationRepository notifications;
     private final Clock clock;
+    private final Duration lease;
+    /** Who this instance is in the claims it makes: new at every start, so no two processes share one. */
+    private final String instance = UUID.randomUUID().toString();
 
-    NotificationOutbox(NotificationRepository notifications, Clock clock) {
+    NotificationOutbox(NotificationRepository notifications, Clock clock, MailProperties properties) {
         this.notifications = notifications;
         this.clock = clock;
+        this.lease = properties.lease();
     }
 
     /** Runs inside the opening transaction: no account without its notification, and no notification without it. */
@@ -49,29 +56,32 @@ class NotificationOutbox {
         return notifications.idForAccount(accountId);
     }
 
-    /** Takes a pending notification for sending; empty when it is not pending any more. */
+    /** Takes a notification for sending: one pending, or one whose sender's lease ran out; else empty. */
     @Transactional
     public Optional<CreationMail> claim(long id) {
-        if (notifications.move(id, NotificationStatus.PENDING, NotificationStatus.SENDING, 1, now()) == 0) {
+        Instant now = now();
+        if (notifications.claim(id, instance, now.plus(lease), now) == 0) {
             return Optional.empty();
         }
         return notifications.findById(id).map(Notification::mail);
     }
 
+    /** Keeps this instance's claims from running out while it is still sending them. */
     @Transactional
-    public void markSent(long id) {
-        notifications.findById(id).ifPresent(notification -> notification.sent(now()));
+    public int renewLeases() {
+        return notifications.renewLeases(instance, now().plus(lease));
     }
 
+    /** Records a sent mail; false when this instance lost the claim meanwhile (and another sends it). */
     @Transactional
-    public void markFailed(long id, String error) {
-        notifications.findById(id).ifPresent(notification -> notification.failed(error, now()));
+    public boolean markSent(long id) {
+        return notifications.markSent(id, instance, now()) == 1;
     }
 
-    /** Hands notifications that a stopped process was sending back to the queue. */
+    /** Records a mail that ran out of retries; false when this instance lost the claim meanwhile. */
     @Transactional
-    public int releaseInterrupted() {
-        return notifications.moveAll(NotificationStatus.SENDING, NotificationStatus.PENDING, now());
+    public boolean markFailed(long id, String error) {
+        return notifications.markFailed(id, instance, error, now()) == 1;
     }
 
     /** Gives notifications that ran out of retries, and were written within {@code window}, another round. */
@@ -104,9 +114,10 @@ class NotificationOutbox {
         return givenUp;
     }
 
+    /** What may be sent now: the pending notifications, and those whose sender's lease ran out. */
     @Transactional(readOnly = true)
-    public List<Long> pending() {
-        return notifications.idsWithStatus(NotificationStatus.PENDING);
+    public List<Long> claimable() {
+        return notifications.claimable(now());
     }
 
     /** What waits to be sent, read in one transaction. */

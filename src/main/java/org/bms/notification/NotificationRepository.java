@@ -12,23 +12,71 @@ import org.springframework.data.repository.query.Param;
 /** The outbox table. */
 interface NotificationRepository extends JpaRepository<Notification, Long> {
 
-    /** Moves one notification from one status to another; 0 when another worker got there first. */
+    /**
+     * Claims one notification for {@code owner} until {@code leaseUntil}: one that is pending, or one whose sender's
+     * lease ran out (an instance that stopped or was killed mid-send). 0 when it is not there to take: sent, failed,
+     * or held by a live sender. One conditional update, so of two instances racing for it exactly one wins.
+     */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
             update Notification n
-               set n.status = :to, n.attempts = n.attempts + :attempt, n.updatedAt = :now
-             where n.id = :id and n.status = :from
+               set n.status = org.bms.notification.NotificationStatus.SENDING, n.attempts = n.attempts + 1,
+                   n.claimedBy = :owner, n.leaseUntil = :leaseUntil, n.updatedAt = :now
+             where n.id = :id
+               and (n.status = org.bms.notification.NotificationStatus.PENDING
+                    or (n.status = org.bms.notification.NotificationStatus.SENDING
+                        and (n.leaseUntil is null or n.leaseUntil < :now)))
             """)
-    int move(
+    int claim(
             @Param("id") long id,
-            @Param("from") NotificationStatus from,
-            @Param("to") NotificationStatus to,
-            @Param("attempt") int attempt,
+            @Param("owner") String owner,
+            @Param("leaseUntil") Instant leaseUntil,
             @Param("now") Instant now);
 
+    /** Extends the leases {@code owner} holds, while it is still sending. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update Notification n set n.status = :to, n.updatedAt = :now where n.status = :from")
-    int moveAll(@Param("from") NotificationStatus from, @Param("to") NotificationStatus to, @Param("now") Instant now);
+    @Query("""
+            update Notification n
+               set n.leaseUntil = :leaseUntil
+             where n.claimedBy = :owner and n.status = org.bms.notification.NotificationStatus.SENDING
+            """)
+    int renewLeases(@Param("owner") String owner, @Param("leaseUntil") Instant leaseUntil);
+
+    /** Records that {@code owner}'s send succeeded; 0 when it no longer holds the claim. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Notification n
+               set n.status = org.bms.notification.NotificationStatus.SENT, n.sentAt = :now, n.updatedAt = :now,
+                   n.lastError = null, n.claimedBy = null, n.leaseUntil = null
+             where n.id = :id and n.claimedBy = :owner
+               and n.status = org.bms.notification.NotificationStatus.SENDING
+            """)
+    int markSent(@Param("id") long id, @Param("owner") String owner, @Param("now") Instant now);
+
+    /** Records that {@code owner}'s sends all failed; 0 when it no longer holds the claim. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Notification n
+               set n.status = org.bms.notification.NotificationStatus.FAILED, n.lastError = :error,
+                   n.updatedAt = :now, n.claimedBy = null, n.leaseUntil = null
+             where n.id = :id and n.claimedBy = :owner
+               and n.status = org.bms.notification.NotificationStatus.SENDING
+            """)
+    int markFailed(
+            @Param("id") long id,
+            @Param("owner") String owner,
+            @Param("error") String error,
+            @Param("now") Instant now);
+
+    /** The notifications a sender may claim now: pending ones, and those whose sender's lease ran out. */
+    @Query("""
+            select n.id from Notification n
+             where n.status = org.bms.notification.NotificationStatus.PENDING
+                or (n.status = org.bms.notification.NotificationStatus.SENDING
+                    and (n.leaseUntil is null or n.leaseUntil < :now))
+             order by n.id
+            """)
+    List<Long> claimable(@Param("now") Instant now);
 
     /** Moves the notifications in one status written after {@code since}, except those given up on. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
@@ -60,9 +108,6 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
              where n.id = :id and n.status = org.bms.notification.NotificationStatus.FAILED and n.givenUpAt is null
             """)
     int giveUp(@Param("id") long id, @Param("now") Instant now);
-
-    @Query("select n.id from Notification n where n.status = :status order by n.id")
-    List<Long> idsWithStatus(@Param("status") NotificationStatus status);
 
     @Query("select n.id from Notification n where n.accountId = :accountId")
     Optional<Long> idForAccount(@Param("accountId") long accountId);

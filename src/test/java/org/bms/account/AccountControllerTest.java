@@ -20,6 +20,7 @@ import java.util.Currency;
 import org.bms.web.StrictJsonConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.cache.test.autoconfigure.AutoConfigureCache;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -28,6 +29,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The HTTP mapping of accounts, with the service mocked: status codes, headers and problem bodies. */
+@AutoConfigureCache
 @WebMvcTest(AccountController.class)
 // The mapping of requests and answers alone; who may send them is security/AccessRulesTest's, end to end.
 @AutoConfigureMockMvc(addFilters = false)

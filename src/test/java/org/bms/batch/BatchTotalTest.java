@@ -14,7 +14,7 @@ import org.bms.account.AccountView;
 import org.bms.account.CreateAccountRequest;
 import org.bms.account.Preconditions;
 import org.bms.account.UpdateAccountRequest;
-import org.bms.database.SqliteSnapshots;
+import org.bms.database.Snapshots;
 import org.bms.security.Role;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
@@ -55,7 +55,7 @@ class BatchTotalTest {
     private BatchTotalService batch;
 
     @Autowired
-    private SqliteSnapshots snapshots;
+    private Snapshots snapshots;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -72,7 +72,6 @@ class BatchTotalTest {
             jdbc.update("DELETE FROM notification");
             jdbc.update("DELETE FROM account");
         });
-        batch.accountsChanged();
     }
 
     @Test

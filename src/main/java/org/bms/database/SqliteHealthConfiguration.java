@@ -11,11 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Whether writes can succeed, from the file system alone: these checks never wait on the database, so health
+ * On SQLite, whether writes can succeed, from the file system alone: these checks never wait on the database, so health
  * answers at once even while another process holds the write lock. Readiness includes both.
  */
 @Configuration(proxyBeanMethods = false)
-class DatabaseHealthConfiguration {
+@ConditionalOnDatabase(SqliteFile.class)
+class SqliteHealthConfiguration {
 
     /** {@code database}: the file opened at start-up is still there, the same file, and writable. */
     @Bean

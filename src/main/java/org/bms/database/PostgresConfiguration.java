@@ -1,0 +1,57 @@
+package org.bms.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * PostgreSQL: one pool per instance, any number of instances on one database. The server takes care of
+ * concurrent writers itself; a write waits at most {@code bms.database.lock-timeout} for a connection or a row
+ * lock before the request is refused with 503.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnDatabase(PostgresServer.class)
+class PostgresConfiguration {
+
+    @Bean
+    HikariDataSource dataSource(DatabaseProperties properties) {
+        var server = (PostgresServer) properties.location();
+        var pool = new HikariConfig();
+        pool.setPoolName("bms");
+        pool.setJdbcUrl(server.jdbcUrl());
+        pool.setUsername(server.username());
+        pool.setPassword(server.password());
+        pool.setMaximumPoolSize(properties.poolSize());
+        pool.setConnectionTimeout(properties.lockTimeout().toMillis());
+        // A row lock another instance holds is waited for as long as a free connection, then refused (55P03).
+        pool.setConnectionInitSql(
+                "SET lock_timeout = " + properties.lockTimeout().toMillis());
+        // Start even while the server is down: requests are refused with 503 until it is back, readiness says so.
+        pool.setInitializationFailTimeout(-1);
+        return new HikariDataSource(pool);
+    }
+
+    @Bean
+    Snapshots snapshots(DataSource dataSource) {
+        return new PostgresSnapshots(dataSource);
+    }
+
+    /** {@code database}: the server answers a query within two seconds. */
+    @Bean
+    HealthIndicator databaseHealthIndicator(DataSource dataSource) {
+        return new ServerHealthIndicator(dataSource);
+    }
+
+    /** {@code diskSpace}: free space where the logs are written; the database's disk is the server's own. */
+    @Bean
+    HealthIndicator diskSpaceHealthIndicator(
+            DatabaseProperties properties, @Value("${logging.file.path:logs}") Path logs) {
+        return new DiskSpaceHealthIndicator(logs.toAbsolutePath().toFile(), properties.minFreeSpace());
+    }
+}
