@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bms.support.SqliteOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,7 @@ class StartupSettingsTest {
     }
 
     @Test
+    @SqliteOnly
     void settingsAreReadFromADotEnvFile() throws Exception {
         Path database = dir.resolve("from-dotenv/bank.sqlite");
         Path dotEnv = dir.resolve(".env");

@@ -78,7 +78,7 @@ public class AccountService {
 
     @Transactional
     public AccountView revise(long id, UpdateAccountRequest request, Preconditions preconditions) {
-        Account account = load(id);
+        Account account = loadForChange(id);
         preconditions.check(id, account.version());
         account.requireActive();
         var violations = new Violations();
@@ -112,7 +112,7 @@ public class AccountService {
 
     @Transactional
     public void close(long id, Preconditions preconditions) {
-        Account account = load(id);
+        Account account = loadForChange(id);
         if (account.status() == AccountStatus.CLOSED) {
             // Closing is idempotent: a retry after a lost response succeeds, whatever version it names.
             return;
@@ -127,6 +127,10 @@ public class AccountService {
 
     private Account load(long id) {
         return accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+    }
+
+    private Account loadForChange(long id) {
+        return accounts.findForChange(id).orElseThrow(() -> new AccountNotFoundException(id));
     }
 
     /** Flushes so that the unique index speaks now, inside this method, if another writer got there first. */

@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Optional;
+import org.hibernate.TransactionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.sqlite.SQLiteErrorCode;
@@ -78,6 +80,11 @@ public class DatabaseUnavailableException extends RuntimeException {
                     || cause instanceof PessimisticLockingFailureException
                     || cause instanceof CannotCreateTransactionException) {
                 return Optional.of(new DatabaseUnavailableException(Reason.BUSY, failure));
+            }
+            // The connection broke: the pool closed it, and rolling back or committing on it failed in turn (the
+            // server rolls back what a lost connection left open).
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransactionException) {
+                return Optional.of(new DatabaseUnavailableException(Reason.UNREACHABLE, failure));
             }
         }
         return Optional.empty();

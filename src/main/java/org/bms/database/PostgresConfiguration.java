@@ -3,9 +3,11 @@ package org.bms.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +30,9 @@ class PostgresConfiguration {
         pool.setUsername(server.username());
         pool.setPassword(server.password());
         pool.setMaximumPoolSize(properties.poolSize());
+        // Connections beyond the first are opened as load needs them and closed after ten idle minutes, so a
+        // quiet instance does not hold a share of the server's connection limit.
+        pool.setMinimumIdle(1);
         pool.setConnectionTimeout(properties.lockTimeout().toMillis());
         // A row lock another instance holds is waited for as long as a free connection, then refused (55P03).
         pool.setConnectionInitSql(
@@ -50,8 +55,9 @@ class PostgresConfiguration {
 
     /** {@code diskSpace}: free space where the logs are written; the database's disk is the server's own. */
     @Bean
-    HealthIndicator diskSpaceHealthIndicator(
+    CompositeHealthContributor diskSpaceHealthContributor(
             DatabaseProperties properties, @Value("${logging.file.path:logs}") Path logs) {
-        return new DiskSpaceHealthIndicator(logs.toAbsolutePath().toFile(), properties.minFreeSpace());
+        return CompositeHealthContributor.fromMap(Map.of(
+                "logs", new DiskSpaceHealthIndicator(logs.toAbsolutePath().toFile(), properties.minFreeSpace())));
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;
 import org.bms.support.Json;
+import org.bms.support.SqliteOnly;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Order;
@@ -67,6 +68,7 @@ class HostileInputTest extends HttpIntegrationTest {
 
     @Test
     @Order(0)
+    @SqliteOnly
     void itRunsOnADatabaseOfItsOwn() {
         assertThat(databaseUrl).contains("target/test-db/hostile-").doesNotContain("shared-");
     }

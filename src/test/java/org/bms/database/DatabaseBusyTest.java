@@ -7,6 +7,7 @@ import java.sql.Connection;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.Json;
+import org.bms.support.SqliteOnly;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,6 +23,7 @@ import org.springframework.test.context.TestPropertySource;
             "bms.database.lock-timeout=1s",
             "LOG_PATH=target/test-logs"
         })
+@SqliteOnly
 class DatabaseBusyTest {
 
     @LocalServerPort

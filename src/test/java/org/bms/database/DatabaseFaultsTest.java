@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bms.BmsApplication;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
+import org.bms.support.SqliteOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * is refused with 503 or 507 and never 500; once the cause is gone, writes succeed again without a restart; and
  * the database holds exactly the writes that were acknowledged.
  */
+@SqliteOnly
 class DatabaseFaultsTest {
 
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);

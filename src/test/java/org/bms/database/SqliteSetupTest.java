@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.bms.support.SqliteOnly;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @TestPropertySource(
         properties = {"bms.database.url=target/test-db/setup-${random.uuid}.sqlite", "LOG_PATH=target/test-logs"})
+@SqliteOnly
 class SqliteSetupTest {
 
     @Autowired

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bms.BmsApplication;
 import org.bms.support.ApiClient;
+import org.bms.support.SqliteOnly;
 import org.bms.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +30,7 @@ class GeneratedSecretTest {
     Path dir;
 
     @Test
+    @SqliteOnly
     void theSecretIsMadeOnceOwnerOnlyBesideTheDatabaseAndKeptAcrossRestarts(CapturedOutput output) throws Exception {
         Path database = dir.resolve("bank/bms.sqlite");
         Path secretFile = dir.resolve("bank/bms-secret.key");

@@ -44,7 +44,8 @@ public final class TestDatabase implements EnvironmentPostProcessor {
             return;
         }
         String url = environment.getProperty("bms.database.url");
-        if (url == null || url.startsWith("postgres") || url.startsWith("jdbc:postgresql")) {
+        if (url == null || (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !url.startsWith("sqlite:"))) {
+            // PostgreSQL already, or a URL a test gives to see it refused.
             return;
         }
         String database = databaseFor(url);
