@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bms.system.OwnerOnlyFiles;
 
@@ -26,6 +27,8 @@ public final class DatabaseFile {
     private final Path path;
     private final Object identity;
     private final AtomicLong commits = new AtomicLong();
+    /** Tells this process's count of commits from another's, which counts the same file's commits apart. */
+    private final String process = UUID.randomUUID().toString();
 
     private DatabaseFile(Path path, Object identity) {
         this.path = path;
@@ -70,9 +73,12 @@ public final class DatabaseFile {
         commits.incrementAndGet();
     }
 
-    /** How many commits that changed something this process has made into the file. */
-    long commits() {
-        return commits.get();
+    /**
+     * The commits that changed something this process has made into the file, as a value no other process's
+     * count can equal.
+     */
+    String commits() {
+        return process + ":" + commits.get();
     }
 
     /** Refuses a commit into a file that is no longer the one opened at start-up. */

@@ -52,11 +52,12 @@ final class SqliteSnapshots implements Snapshots {
 
     /**
      * This process's count of changing commits: every write goes through its one writer connection. Another process
-     * writing into the same file is not counted (SQLite tells a connection only of other connections' commits).
+     * writing into the same file is not counted (SQLite tells a connection only of other connections' commits), so
+     * the count carries this process's name: a result another process kept against its own count never matches.
      */
     @Override
     public String committedState() {
-        return Long.toString(file.commits());
+        return file.commits();
     }
 
     private static Connection pin(Connection connection) throws SQLException {
