@@ -81,6 +81,8 @@ public class DatabaseUnavailableException extends RuntimeException {
                     || cause instanceof CannotCreateTransactionException) {
                 return Optional.of(new DatabaseUnavailableException(Reason.BUSY, failure));
             }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // The connection broke: the pool closed it, and rolling back or committing on it failed in turn (the
             // server rolls back what a lost connection left open).
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransactionException) {

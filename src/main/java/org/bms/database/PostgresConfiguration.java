@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * PostgreSQL: one pool per instance, any number of instances on one database. The server takes care of
  * concurrent writers itself; a write waits at most {@code bms.database.lock-timeout} for a connection or a row
- * lock before the request is refused with 503.
+ * lock before the request is refused with 503. The server must answer at start-up (Flyway brings the schema up to
+ * date); one that goes away later makes requests 503 and readiness DOWN until it is back.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnDatabase(PostgresServer.class)
@@ -37,8 +38,6 @@ class PostgresConfiguration {
         // A row lock another instance holds is waited for as long as a free connection, then refused (55P03).
         pool.setConnectionInitSql(
                 "SET lock_timeout = " + properties.lockTimeout().toMillis());
-        // Start even while the server is down: requests are refused with 503 until it is back, readiness says so.
-        pool.setInitializationFailTimeout(-1);
         return new HikariDataSource(pool);
     }
 
