@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The balances of active accounts, read straight from the account table on a connection the caller holds
  * (such as one of a consistent snapshot's). Every query is answered from the covering index
- * {@code account_active_balance (status, currency, id, balance_minor)} without touching the table.
+ * {@code account_active_balance (status, currency, id, balance_minor)} without touching the table. The SQL is
+ * standard and shaped for SQLite's planner; PostgreSQL runs it as written, from the same index.
  */
 public final class ActiveBalances {
 

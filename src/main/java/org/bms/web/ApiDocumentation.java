@@ -28,8 +28,9 @@ class ApiDocumentation {
             openApi.info(new Info()
                     .title("BMS: Banking Management Service")
                     .version(build.map(BuildProperties::getVersion).orElse("development"))
-                    .description("Bank accounts over SQLite. Amounts are exact decimals at the currency's scale;"
-                            + " every error is an RFC 9457 problem."));
+                    .description(
+                            "Bank accounts over SQLite or PostgreSQL. Amounts are exact decimals at the currency's scale;"
+                                    + " every error is an RFC 9457 problem."));
             ModelConverters.getInstance().readAll(Problem.class).forEach(openApi.getComponents()::addSchemas);
             openApi.getComponents().getSchemas().remove("ProblemDetail");
             var problem = new io.swagger.v3.oas.models.media.Schema<>().$ref("#/components/schemas/Problem");
