@@ -8,6 +8,7 @@
 # Settings (environment, all optional):
 #   DURATION=15s   each measured wrk phase        WARMUP=30s  an unmeasured run of each endpoint first
 #   CONNECTIONS=32 wrk connections                ACCOUNTS=1000000  accounts for the batch total
+#   STEPS=load,total  which parts run: the load phases, the batch total, or both
 #   PGURL=postgresql://postgres@127.0.0.1:5432   the server (trust authentication); databases bms_bench_* are
 #                  created and dropped here
 # Needs wrk, nginx (apt-get install -y wrk nginx), psql, curl, openssl, python3. Talks to 127.0.0.1 only. Not a
@@ -21,6 +22,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 ACCOUNTS=${ACCOUNTS:-1000000}
 SEED=200
 PGURL=${PGURL:-postgresql://postgres@127.0.0.1:5432}
+STEPS=${STEPS:-load,total}
 
 cd "$(dirname "$0")/.."
 BENCH_DIR=$(pwd)/bench
@@ -55,9 +57,9 @@ claims=$(printf '{"sub":"bench","roles":["ADMIN"],"iat":%d,"exp":%d}' "$now" $((
 TOKEN="$header.$claims.$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -hmac "$JWT_SECRET" -binary | b64)"
 export TOKEN
 
-# start NAME DATABASE_URL: one instance on a free port; prints the port.
+# start NAME DATABASE_URL: one instance on a free port, left in $port (not a subshell: $PIDS must keep it).
 start() {
-    local name=$1 url=$2 port
+    local name=$1 url=$2
     port=$(free_port)
     mkdir -p "$WORK/$name"
     (cd "$WORK/$name" && exec env DATABASE_URL="$url" PORT="$port" LOG_PATH="$WORK/$name" \
@@ -70,7 +72,6 @@ start() {
     done
     curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' \
         || { echo "instance $name did not come up" >&2; tail -20 "$WORK/$name/console.log" >&2; exit 1; }
-    echo "$port"
 }
 
 seed() {
@@ -98,20 +99,23 @@ phase() {
 echo "== BMS on SQLite, on PostgreSQL, and two instances behind nginx"
 echo "machine: $(nproc) CPU(s); $(psql "$PGURL/postgres" -Atc 'SELECT version()' | cut -d' ' -f1-2); wrk -c$CONNECTIONS, $WARMUP warm-up, $DURATION measured"
 
-port=$(start sqlite "$WORK/sqlite/bms.sqlite")
+if [[ ,$STEPS, == *,load,* ]]; then
+start sqlite "$WORK/sqlite/bms.sqlite"
 seed "http://127.0.0.1:$port"
 phase "SQLite, one instance" "http://127.0.0.1:$port"
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 
 psql "$PGURL/postgres" -qc "DROP DATABASE IF EXISTS bms_bench_one WITH (FORCE)" -c "CREATE DATABASE bms_bench_one"
-port=$(start pg-one "$PGURL/bms_bench_one")
+start pg-one "$PGURL/bms_bench_one"
 seed "http://127.0.0.1:$port"
 phase "PostgreSQL, one instance" "http://127.0.0.1:$port"
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 
 psql "$PGURL/postgres" -qc "DROP DATABASE IF EXISTS bms_bench_two WITH (FORCE)" -c "CREATE DATABASE bms_bench_two"
-first=$(start pg-a "$PGURL/bms_bench_two")
-second=$(start pg-b "$PGURL/bms_bench_two")
+start pg-a "$PGURL/bms_bench_two"
+first=$port
+start pg-b "$PGURL/bms_bench_two"
+second=$port
 lb=$(free_port)
 mkdir -p "$WORK/nginx"
 cat >"$WORK/nginx/nginx.conf" <<CONF
@@ -143,14 +147,16 @@ kill "$NGINX_PID"; NGINX_PID=
 for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 PIDS=()
+fi
 
+[[ ,$STEPS, == *,total,* ]] || exit 0
 echo
 echo "== Uncached GET /batch/total over $ACCOUNTS accounts on PostgreSQL, beside psql's SELECT sum(...)"
 psql "$PGURL/postgres" -qc "DROP DATABASE IF EXISTS bms_bench_total WITH (FORCE)" -c "CREATE DATABASE bms_bench_total"
-port=$(start pg-total "$PGURL/bms_bench_total")
+start pg-total "$PGURL/bms_bench_total"
 psql "$PGURL/bms_bench_total" -qc "INSERT INTO account (name, name_folded, number, balance_minor, currency, status,
       created_at, updated_at)
-    SELECT 'Holder ' || g, 'holder ' || g, lpad(g::text, 10, '0'), (g * 7919) % 100000000,
+    SELECT 'Holder ' || g, 'holder ' || g, lpad(g::text, 10, '0'), (g::bigint * 7919) % 100000000,
            (ARRAY['USD', 'EUR', 'JPY'])[1 + g % 3], 'ACTIVE', 0, 0
       FROM generate_series(1, $ACCOUNTS) AS g" -c "VACUUM ANALYZE account"
 for i in 1 2 3 4 5 6; do
