@@ -2,12 +2,7 @@ package org.bms.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
-import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,13 +45,5 @@ class PostgresConfiguration {
     @Bean
     HealthIndicator databaseHealthIndicator(DataSource dataSource) {
         return new ServerHealthIndicator(dataSource);
-    }
-
-    /** {@code diskSpace}: free space where the logs are written; the database's disk is the server's own. */
-    @Bean
-    CompositeHealthContributor diskSpaceHealthContributor(
-            DatabaseProperties properties, @Value("${logging.file.path:logs}") Path logs) {
-        return CompositeHealthContributor.fromMap(Map.of(
-                "logs", new DiskSpaceHealthIndicator(logs.toAbsolutePath().toFile(), properties.minFreeSpace())));
     }
 }

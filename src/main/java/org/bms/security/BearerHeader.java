@@ -33,7 +33,7 @@ final class BearerHeader implements BearerTokenResolver {
     }
 
     /** RFC 6750: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}, to the end. */
-    static boolean isB64Token(String text, int start) {
+    private static boolean isB64Token(String text, int start) {
         int end = text.length();
         while (end > start && text.charAt(end - 1) == '=') {
             end--;
