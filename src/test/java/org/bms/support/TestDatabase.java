@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * The test suite's one switch between databases: with {@code BMS_TEST_DATABASE=postgresql} in the environment,
@@ -49,18 +51,23 @@ public final class TestDatabase implements EnvironmentPostProcessor {
             return;
         }
         String database = databaseFor(url);
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "bms-test-database",
-                        Map.of("bms.database.url", "postgresql://postgres@" + SERVER + "/" + database)));
+        Map<String, Object> replacement = new HashMap<>();
+        replacement.put("bms.database.url", "postgresql://postgres@" + SERVER + "/" + database);
+        if (!StringUtils.hasText(environment.getProperty("bms.jwt.secret-file"))) {
+            // On PostgreSQL the generated secret would go to the working directory, the project's own checkout.
+            Path directory =
+                    sqliteFile(url).getParent() != null ? sqliteFile(url).getParent() : Path.of("target");
+            replacement.put(
+                    "bms.jwt.secret-file", directory.resolve(database + ".key").toString());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("bms-test-database", replacement));
     }
 
     /** The PostgreSQL database standing in for a SQLite file, created if it does not exist yet. */
     public static String databaseFor(String sqliteUrl) {
-        String file = sqliteUrl.replaceFirst("^(jdbc:sqlite:|sqlite:///|sqlite:)", "");
         String name = PREFIX
-                + sha256(Path.of(file).toAbsolutePath().normalize().toString()).substring(0, 24);
+                + sha256(sqliteFile(sqliteUrl).toAbsolutePath().normalize().toString())
+                        .substring(0, 24);
         try (Connection server =
                         DriverManager.getConnection("jdbc:postgresql://" + SERVER + "/postgres", "postgres", "");
                 Statement statement = server.createStatement()) {
@@ -72,6 +79,10 @@ public final class TestDatabase implements EnvironmentPostProcessor {
             throw new IllegalStateException("Cannot create the test database " + name + " on " + SERVER, e);
         }
         return name;
+    }
+
+    private static Path sqliteFile(String sqliteUrl) {
+        return Path.of(sqliteUrl.replaceFirst("^(jdbc:sqlite:|sqlite:///|sqlite:)", ""));
     }
 
     private static String sha256(String text) {
