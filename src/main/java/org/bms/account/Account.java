@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
 import org.bms.database.InstantConverter;
-import org.bms.validation.InvalidInputException;
 
 /**
  * A bank account. Its balance is kept in minor units of a currency fixed at opening; closing keeps the
@@ -71,16 +70,38 @@ public class Account {
         return new Account(name, number, openingBalance, now);
     }
 
-    /** Replaces holder, number and balance; the currency stays the one the account was opened in. */
-    void revise(HolderName newName, AccountNumber newNumber, Money newBalance, Instant now) {
+    /** Replaces holder and number. The balance changes only by {@link #post}. */
+    void revise(HolderName newName, AccountNumber newNumber, Instant now) {
         requireActive();
-        if (!newBalance.currency().equals(currency)) {
-            throw InvalidInputException.of("currency", "cannot change: the account is held in " + currency);
-        }
         rename(newName);
         this.number = newNumber.value();
-        this.balanceMinor = newBalance.minorUnits();
         this.updatedAt = now;
+    }
+
+    /**
+     * Posts a signed amount to the balance, the one way it changes after opening: refused on a closed account, below
+     * zero and past the largest balance.
+     *
+     * @return the balance after the posting
+     */
+    Money post(Money amount, Instant now) {
+        requireActive();
+        Money before = balance();
+        Money after;
+        try {
+            after = before.plus(amount);
+        } catch (ArithmeticException overflow) {
+            throw new BalanceLimitException(id, before, amount);
+        }
+        if (after.isNegative()) {
+            throw new InsufficientFundsException(id, before, amount.negated());
+        }
+        if (after.exceedsMax()) {
+            throw new BalanceLimitException(id, before, amount);
+        }
+        this.balanceMinor = after.minorUnits();
+        this.updatedAt = now;
+        return after;
     }
 
     /**

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import org.bms.idempotency.IdempotencyKeys;
+import org.bms.idempotency.IdempotentRequest;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.SortDefault;
@@ -37,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     private final AccountService service;
+    private final IdempotencyKeys idempotency;
 
-    AccountController(AccountService service) {
+    AccountController(AccountService service, IdempotencyKeys idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -52,11 +56,19 @@ class AccountController {
             responseCode = "409",
             description = "Number already in use",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ResponseEntity<AccountView> open(@RequestBody CreateAccountRequest request) {
-        AccountView account = service.open(request);
-        return ResponseEntity.created(URI.create("/accounts/" + account.id()))
-                .eTag(account.etag())
-                .body(account);
+    ResponseEntity<?> open(
+            @Parameter(description = "Optional; when sent, a retry with the same key is answered, not repeated")
+                    @RequestHeader(name = IdempotentRequest.HEADER, required = false)
+                    String key,
+            @RequestBody CreateAccountRequest request) {
+        var idempotent = IdempotentRequest.optional(
+                key, "POST", "/accounts", request.name(), request.number(), request.balance(), request.currency());
+        return idempotency.respond(idempotent, () -> {
+            AccountView account = service.open(request);
+            return ResponseEntity.created(URI.create("/accounts/" + account.id()))
+                    .eTag(account.etag())
+                    .body(account);
+        });
     }
 
     @GetMapping

@@ -2,14 +2,11 @@ package org.bms.account;
 
 import static net.logstash.logback.argument.StructuredArguments.v;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Currency;
 import org.bms.security.Caller;
 import org.bms.security.Role;
-import org.bms.validation.Violations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,7 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens, reads, revises and closes accounts; each method is one transaction. Every change publishes its
+ * Opens, reads, revises and closes accounts; each method is one transaction. Money that comes with an opening or a
+ * revision goes through the {@link Journal}, as every movement does. Every change publishes its
  * event ({@link AccountCreated}, {@link AccountRevised}, {@link AccountClosed}) inside the transaction.
  */
 @Service
@@ -27,41 +25,43 @@ public class AccountService {
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     private final AccountRepository accounts;
+    private final Journal journal;
     private final AccountProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccountService(
-            AccountRepository accounts, AccountProperties properties, ApplicationEventPublisher events, Clock clock) {
+            AccountRepository accounts,
+            Journal journal,
+            AccountProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.accounts = accounts;
+        this.journal = journal;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
     }
 
+    /** Opens an account; an opening balance above zero is its first movement, {@link MovementType#OPENING}. */
     @Transactional
     public AccountView open(CreateAccountRequest request) {
-        var violations = new Violations();
-        HolderName name = violations.check("name", () -> HolderName.parse(request.name()));
-        AccountNumber number = violations.check("number", () -> AccountNumber.parse(request.number()));
-        Currency currency = request.currency() == null
-                ? properties.defaultCurrency()
-                : violations.check("currency", () -> Money.currency(request.currency()));
-        BigDecimal amount = request.balance() == null ? BigDecimal.ZERO : request.balance();
-        Money balance = currency == null ? null : violations.check("balance", () -> Money.of(amount, currency));
-        violations.throwIfAny();
-
+        CreateAccountRequest.NewAccount opening = request.validated(properties.defaultCurrency());
+        AccountNumber number = opening.number();
         if (accounts.existsByNumber(number.value())) {
             throw new AccountNumberTakenException(number);
         }
-        Account account = saveUnique(Account.open(name, number, balance, now()), number);
-        events.publishEvent(
-                new AccountCreated(account.id(), name.value(), number.masked(), balance, account.createdAt()));
+        Account account = saveUnique(Account.open(opening.name(), number, opening.openingBalance(), now()), number);
+        if (account.balance().isPositive()) {
+            journal.opened(account, Caller.current().subject());
+        }
+        events.publishEvent(new AccountCreated(
+                account.id(), opening.name().value(), number.masked(), account.balance(), account.createdAt()));
         log.info(
                 "Opened account {} for {} with {}",
                 v("accountId", account.id()),
                 v("number", number.masked()),
-                v("balance", balance));
+                v("balance", account.balance()));
         return AccountView.of(account);
     }
 
@@ -76,34 +76,31 @@ public class AccountService {
                 accounts.search(search.status(), search.normalizedNumber(), search.namePattern(), search.pageable()));
     }
 
+    /**
+     * Revises holder and number and, for an ADMIN, the balance: a different balance is an {@link
+     * MovementType#ADJUSTMENT} of the difference, to or from the outside world.
+     */
     @Transactional
     public AccountView revise(long id, UpdateAccountRequest request, Preconditions preconditions) {
         Account account = loadForChange(id);
         preconditions.check(id, account.version());
         account.requireActive();
-        var violations = new Violations();
-        HolderName name = violations.check("name", () -> HolderName.parse(request.name()));
-        AccountNumber number = violations.check("number", () -> AccountNumber.parse(request.number()));
-        Currency currency = account.currency();
-        if (request.currency() != null) {
-            Currency requested = violations.check("currency", () -> Money.currency(request.currency()));
-            if (requested != null && !requested.equals(currency)) {
-                violations.add("currency", "cannot change: the account is held in " + currency);
-            }
-        }
-        // Absent means unchanged.
-        Money balance = request.balance() == null
-                ? account.balance()
-                : violations.check("balance", () -> Money.of(request.balance(), currency));
-        violations.throwIfAny();
-        if (!account.balance().equals(balance)) {
+        UpdateAccountRequest.Revision revision = request.validated(account.balance());
+        Money difference = revision.balance().minus(account.balance());
+        if (difference.minorUnits() != 0) {
             Caller.current().require(Role.ADMIN, "change a balance");
         }
-
+        AccountNumber number = revision.number();
         if (accounts.existsByNumberAndIdNot(number.value(), id)) {
             throw new AccountNumberTakenException(number);
         }
-        account.revise(name, number, balance, now());
+        account.revise(revision.name(), number, now());
+        String subject = Caller.current().subject();
+        if (difference.isPositive()) {
+            journal.move(MovementType.ADJUSTMENT, null, account, difference, null, null, subject);
+        } else if (difference.isNegative()) {
+            journal.move(MovementType.ADJUSTMENT, account, null, difference.negated(), null, null, subject);
+        }
         Account saved = saveUnique(account, number);
         events.publishEvent(new AccountRevised(id, saved.version()));
         log.info("Revised account {} to version {}", v("accountId", id), v("version", saved.version()));

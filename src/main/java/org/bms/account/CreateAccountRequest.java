@@ -3,6 +3,8 @@ package org.bms.account;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import java.util.Currency;
+import org.bms.validation.Violations;
 
 /** What a client sends to open an account. Read-only account fields are accepted and ignored. */
 @JsonIgnoreProperties(value = {"id", "status", "createdAt", "updatedAt", "version"})
@@ -27,4 +29,23 @@ public record CreateAccountRequest(
         BigDecimal balance,
 
         @Schema(description = "ISO 4217 code; defaults to bms.default-currency", example = "USD")
-        String currency) {}
+        String currency) {
+
+    /** The request's values, checked once: a 400 naming every bad field. */
+    NewAccount validated(Currency defaultCurrency) {
+        var violations = new Violations();
+        HolderName checkedName = violations.check("name", () -> HolderName.parse(name));
+        AccountNumber checkedNumber = violations.check("number", () -> AccountNumber.parse(number));
+        Currency checkedCurrency =
+                currency == null ? defaultCurrency : violations.check("currency", () -> Money.currency(currency));
+        Money opening = checkedCurrency == null
+                ? null
+                : violations.check(
+                        "balance", () -> Money.of(balance == null ? BigDecimal.ZERO : balance, checkedCurrency));
+        violations.throwIfAny();
+        return new NewAccount(checkedName, checkedNumber, opening);
+    }
+
+    /** An account to open, its values checked. */
+    record NewAccount(HolderName name, AccountNumber number, Money openingBalance) {}
+}

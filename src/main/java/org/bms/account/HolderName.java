@@ -1,6 +1,7 @@
 package org.bms.account;
 
 import org.bms.validation.BidiControls;
+import org.bms.validation.ControlCharacters;
 import org.bms.validation.InvalidValueException;
 
 /**
@@ -18,8 +19,8 @@ public record HolderName(String value) {
         if (raw == null) {
             throw new InvalidValueException("is required");
         }
-        if (raw.codePoints().anyMatch(HolderName::isForbidden)) {
-            throw new InvalidValueException("must not contain control characters or line breaks");
+        if (ControlCharacters.in(raw)) {
+            throw new InvalidValueException(ControlCharacters.REFUSED);
         }
         if (BidiControls.in(raw)) {
             throw new InvalidValueException(BidiControls.REFUSED);
@@ -54,15 +55,6 @@ public record HolderName(String value) {
 
     private static boolean isInvisible(int codePoint) {
         return isSpace(codePoint) || Character.getType(codePoint) == Character.FORMAT;
-    }
-
-    private static boolean isForbidden(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.SURROGATE
-                || type == Character.UNASSIGNED && !Character.isValidCodePoint(codePoint);
     }
 
     @Override

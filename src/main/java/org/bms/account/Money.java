@@ -1,26 +1,27 @@
 package org.bms.account;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
 import org.bms.validation.InvalidValueException;
 
 /**
- * An exact amount in one currency, held as a count of the currency's minor units (cents for USD, yen for
- * JPY). Amounts that are not exact at the currency's scale are refused, never rounded.
+ * An exact, signed amount in one currency, held as a count of the currency's minor units (cents for USD, yen for
+ * JPY). Amounts from clients are refused, never rounded, when they are not exact at the currency's scale; sums
+ * are exact or fail, and never pass {@link #MAX} either way.
  */
 public record Money(long minorUnits, Currency currency) {
 
-    /** The largest balance the bank keeps; it fits a signed 64-bit count of minor units at scale 2. */
+    /** The largest amount the bank keeps; it fits a signed 64-bit count of minor units at scale 2. */
     public static final BigDecimal MAX = new BigDecimal("999999999999999.99");
 
-    public Money {
-        if (minorUnits < 0) {
-            throw new InvalidValueException("must not be negative");
-        }
+    /** No money in {@code currency}. */
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
     }
 
-    /** Converts an amount from the API, refusing negatives, amounts over {@link #MAX} and excess decimals. */
+    /** Converts a balance from the API: zero or more, at most {@link #MAX}, exact at the currency's scale. */
     public static Money of(BigDecimal amount, Currency currency) {
         if (amount == null) {
             throw new InvalidValueException("is required");
@@ -43,6 +44,22 @@ public record Money(long minorUnits, Currency currency) {
         }
     }
 
+    /** Converts the amount of a movement from the API: as {@link #of}, and above zero. */
+    public static Money positive(BigDecimal amount, Currency currency) {
+        Money money = of(amount, currency);
+        if (!money.isPositive()) {
+            throw new InvalidValueException("must be above zero");
+        }
+        return money;
+    }
+
+    /** The largest amount {@code currency} can hold: {@link #MAX}, cut to the currency's scale. */
+    public static Money max(Currency currency) {
+        int scale = currency.getDefaultFractionDigits();
+        return new Money(
+                MAX.setScale(scale, RoundingMode.DOWN).movePointRight(scale).longValueExact(), currency);
+    }
+
     /** Parses an ISO 4217 code; only currencies with a defined minor unit can hold balances. */
     public static Currency currency(String code) {
         if (code == null || !code.matches("[A-Za-z]{3}")) {
@@ -60,9 +77,44 @@ public record Money(long minorUnits, Currency currency) {
         return currency;
     }
 
+    /** This plus {@code other}, exactly; an {@link ArithmeticException} past the range of a long. */
+    public Money plus(Money other) {
+        return new Money(Math.addExact(minorUnits, sameCurrency(other).minorUnits), currency);
+    }
+
+    /** This minus {@code other}, exactly; an {@link ArithmeticException} past the range of a long. */
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(minorUnits, sameCurrency(other).minorUnits), currency);
+    }
+
+    /** The same amount with the other sign. */
+    public Money negated() {
+        return new Money(Math.negateExact(minorUnits), currency);
+    }
+
+    public boolean isPositive() {
+        return minorUnits > 0;
+    }
+
+    public boolean isNegative() {
+        return minorUnits < 0;
+    }
+
+    /** Whether this is more than the bank keeps: {@link #max(Currency)} of its currency. */
+    public boolean exceedsMax() {
+        return minorUnits > max(currency).minorUnits;
+    }
+
     /** The amount at the currency's scale: {@code 1000.00} for USD, {@code 1000} for JPY. */
     public BigDecimal amount() {
         return BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits());
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!other.currency.equals(currency)) {
+            throw new IllegalArgumentException("Cannot combine " + this + " with " + other);
+        }
+        return other;
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.bms.account;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
+import java.util.Currency;
+import org.bms.validation.Violations;
 
 /**
  * The new state of an account's holder, number and balance. The balance, if absent, stays; the currency, if given,
@@ -24,4 +26,27 @@ public record UpdateAccountRequest(
         BigDecimal balance,
 
         @Schema(description = "Optional; must equal the account's currency", example = "USD")
-        String currency) {}
+        String currency) {
+
+    /** The request's values, checked once against the account's currency: a 400 naming every bad field. */
+    Revision validated(Money currentBalance) {
+        var violations = new Violations();
+        HolderName checkedName = violations.check("name", () -> HolderName.parse(name));
+        AccountNumber checkedNumber = violations.check("number", () -> AccountNumber.parse(number));
+        Currency held = currentBalance.currency();
+        if (currency != null) {
+            Currency requested = violations.check("currency", () -> Money.currency(currency));
+            if (requested != null && !requested.equals(held)) {
+                violations.add("currency", "cannot change: the account is held in " + held);
+            }
+        }
+        // Absent means unchanged.
+        Money checkedBalance =
+                balance == null ? currentBalance : violations.check("balance", () -> Money.of(balance, held));
+        violations.throwIfAny();
+        return new Revision(checkedName, checkedNumber, checkedBalance);
+    }
+
+    /** The new state of an account, its values checked. */
+    record Revision(HolderName name, AccountNumber number, Money balance) {}
+}

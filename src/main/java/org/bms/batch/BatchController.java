@@ -11,16 +11,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /batch/total}: the balances of all active accounts, per currency. */
+/** {@code /batch/total}, the balances of all active accounts per currency, and {@code /batch/reconciliation}. */
 @RestController
 @RequestMapping(path = "/batch", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Batch")
 class BatchController {
 
     private final BatchTotalService service;
+    private final ReconciliationService reconciliation;
 
-    BatchController(BatchTotalService service) {
+    BatchController(BatchTotalService service, ReconciliationService reconciliation) {
         this.service = service;
+        this.reconciliation = reconciliation;
     }
 
     @GetMapping("/total")
@@ -37,5 +39,14 @@ class BatchController {
                         .map(String::strip)
                         .anyMatch(directive -> directive.equalsIgnoreCase("no-cache"));
         return service.total(fresh);
+    }
+
+    @GetMapping("/reconciliation")
+    @Operation(
+            summary = "Check every account against its postings, per currency with the outside world",
+            description = "Active and closed accounts, from one consistent snapshot, computed afresh each time."
+                    + " mismatches is empty unless the database was changed behind the service's back.")
+    ReconciliationView reconciliation() {
+        return reconciliation.reconcile();
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
 /**
  * Totals the balances of all active accounts, per currency, exactly.
  *
- * <p>The id space is cut into chunks of {@code bms.batch.size} consecutive ids; {@link ChunkSum} tasks on a
+ * <p>The id space is cut into chunks of {@code bms.batch.size} consecutive ids; {@link Chunks} tasks on a
  * dedicated {@link ForkJoinPool} sum the chunks in parallel, one SQL aggregate per chunk, and combine the
  * subtotals as unbounded integers, so no total is too large to be exact. Only one chunk's subtotals per task
  * are ever in memory.
@@ -119,10 +119,14 @@ public class BatchTotalService {
             }
             long firstId = ids.get().first();
             long chunks = (ids.get().last() - firstId) / properties.size() + 1;
+            int size = properties.size();
+            List<String> currencies = ActiveBalances.currencies(first);
             Subtotals subtotals;
-            try (var reader = new ChunkReader(
-                    snapshot.connections(), ActiveBalances.currencies(first), firstId, properties.size())) {
-                subtotals = pool.invoke(new ChunkSum(reader, 0, chunks));
+            try (var sums = new PerConnection<>(
+                    snapshot.connections(), connection -> ActiveBalances.rangeSum(connection, currencies))) {
+                Chunks.Reader<Subtotals> chunk = index ->
+                        sums.use(sum -> Subtotals.of(sum.sum(firstId + index * size, firstId + (index + 1) * size)));
+                subtotals = pool.invoke(new Chunks<>(chunk, Subtotals::mergedWith, 0, chunks));
             }
             var total = new BatchTotal(
                     snapshot.asOf(),

@@ -5,11 +5,21 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bms.account.ActiveBalances;
 
 /** Per-currency sums of some chunks, combined pairwise as the fork/join tasks finish; exact at any size. */
 final class Subtotals {
 
     private final Map<String, CurrencyTotal> byCurrency = new TreeMap<>();
+
+    /** The subtotals one chunk's sums make. */
+    static Subtotals of(List<ActiveBalances.Subtotal> sums) {
+        var subtotals = new Subtotals();
+        for (ActiveBalances.Subtotal sum : sums) {
+            subtotals.add(sum.currency(), sum.minorUnits(), sum.accounts());
+        }
+        return subtotals;
+    }
 
     void add(String currencyCode, BigInteger minorUnits, long accounts) {
         add(new CurrencyTotal(Currency.getInstance(currencyCode), minorUnits, accounts));

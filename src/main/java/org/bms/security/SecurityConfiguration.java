@@ -139,10 +139,13 @@ class SecurityConfiguration {
                         // Error pages answer for a request that was already let through, or refused.
                         .dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(GET, "/accounts", "/accounts/**", "/batch/**", "/scraper/**")
+                        .requestMatchers(GET, "/accounts", "/accounts/**", "/movements/**", "/batch/**", "/scraper/**")
                         .hasAnyRole(EVERY_ROLE)
-                        .requestMatchers(POST, "/accounts")
+                        .requestMatchers(
+                                POST, "/accounts", "/accounts/*/deposits", "/accounts/*/withdrawals", "/transfers")
                         .hasAnyRole(CHANGES_ACCOUNTS)
+                        .requestMatchers(POST, "/movements/*/reversal")
+                        .hasRole("ADMIN")
                         .requestMatchers(PUT, "/accounts/*")
                         .hasAnyRole(CHANGES_ACCOUNTS)
                         .requestMatchers(DELETE, "/accounts/*")

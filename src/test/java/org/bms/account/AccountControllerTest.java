@@ -17,7 +17,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.function.Supplier;
+import org.bms.idempotency.IdempotencyKeys;
 import org.bms.web.StrictJsonConfiguration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.cache.test.autoconfigure.AutoConfigureCache;
@@ -25,6 +28,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -41,6 +45,17 @@ class AccountControllerTest {
 
     @MockitoBean
     private AccountService service;
+
+    @MockitoBean
+    private IdempotencyKeys idempotency;
+
+    /** Without a key the work just runs; keys themselves are tested over HTTP, with the database. */
+    @BeforeEach
+    void runTheWork() {
+        given(idempotency.respond(any(), any()))
+                .willAnswer(
+                        call -> call.<Supplier<ResponseEntity<?>>>getArgument(1).get());
+    }
 
     @Test
     void openingAnswers201WithLocationAndETag() throws Exception {

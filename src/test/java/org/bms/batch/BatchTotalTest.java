@@ -68,9 +68,10 @@ class BatchTotalTest {
     @BeforeEach
     void emptyDatabase() {
         api = new ApiClient(port);
+        // The journal keeps accounts with history for good; closed behind the service's back, they count for nothing.
         transactions.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM notification");
-            jdbc.update("DELETE FROM account");
+            jdbc.update("UPDATE account SET status = 'CLOSED'");
         });
     }
 

@@ -65,7 +65,19 @@ class SchemaUpgradeTest {
                     .containsEntry("message_id", "<kept@bms>")
                     .containsEntry("claimed_by", null);
             assertThat(now.queryForObject("SELECT max(version) FROM flyway_schema_history", String.class))
-                    .isEqualTo("5");
+                    .isEqualTo("6");
+            // The balance from before the journal is its opening movement, so the reconciliation finds it whole.
+            assertThat(now.queryForMap("SELECT type, amount_minor, from_account, to_account FROM movement"))
+                    .containsEntry("type", "OPENING")
+                    .containsEntry("amount_minor", 123456)
+                    .containsEntry("from_account", null)
+                    .containsEntry("to_account", 7);
+            assertThat(
+                            now.queryForList(
+                                    "SELECT coalesce(account_id, 0) AS account_id, amount_minor FROM posting ORDER BY amount_minor"))
+                    .containsExactly(
+                            Map.of("amount_minor", -123456, "account_id", 0),
+                            Map.of("amount_minor", 123456, "account_id", 7));
         }
     }
 }

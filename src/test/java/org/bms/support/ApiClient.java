@@ -1,8 +1,13 @@
 package org.bms.support;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A plain HTTP client for the running service: raw bodies and headers, as a hostile client would send them. It
@@ -52,7 +59,7 @@ public final class ApiClient {
     }
 
     public Response post(String path, String json, String... headers) {
-        return send("POST", path, "application/json", json, headers);
+        return send("POST", path, json == null ? null : "application/json", json, headers);
     }
 
     public Response put(String path, String json, String... headers) {
@@ -66,6 +73,37 @@ public final class ApiClient {
     /** Creates an account and returns the response; the body is JSON built from the arguments. */
     public Response create(String name, String number, String balance) {
         return post("/accounts", Json.account(name, number, balance));
+    }
+
+    /** A money move: a POST with a fresh Idempotency-Key (unless {@code headers} bring one). */
+    public Response move(String path, String json, String... headers) {
+        boolean keyed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            keyed |= headers[i].equalsIgnoreCase("Idempotency-Key");
+        }
+        if (keyed) {
+            return post(path, json, headers);
+        }
+        String[] withKey = Arrays.copyOf(headers, headers.length + 2);
+        withKey[headers.length] = "Idempotency-Key";
+        withKey[headers.length + 1] = UUID.randomUUID().toString();
+        return post(path, json, withKey);
+    }
+
+    public Response deposit(long account, String amount) {
+        return move("/accounts/" + account + "/deposits", "{\"amount\":" + amount + "}");
+    }
+
+    public Response withdraw(long account, String amount) {
+        return move("/accounts/" + account + "/withdrawals", "{\"amount\":" + amount + "}");
+    }
+
+    public Response transfer(long from, long to, String amount) {
+        return move("/transfers", "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":" + amount + "}");
+    }
+
+    public Response reverse(long movement) {
+        return move("/movements/" + movement + "/reversal", null);
     }
 
     public Response send(String method, String path, String contentType, String body, String... headers) {
@@ -106,6 +144,11 @@ public final class ApiClient {
     /** What came back, with JSONPath access to the body. */
     public record Response(int status, String body, HttpResponse<String> raw) {
 
+        private static final Configuration EXACT_NUMBERS = Configuration.builder()
+                .jsonProvider(new JacksonJsonProvider(
+                        new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)))
+                .build();
+
         Response(HttpResponse<String> raw) {
             this(raw.statusCode(), raw.body(), raw);
         }
@@ -120,6 +163,16 @@ public final class ApiClient {
 
         public <T> T json(String path) {
             return JsonPath.read(body, path);
+        }
+
+        /** A number in the body, exactly as written: {@code 25.50} stays 25.50. */
+        public BigDecimal decimal(String path) {
+            Object value = JsonPath.using(EXACT_NUMBERS).parse(body).read(path);
+            if (value instanceof List<?> matches) {
+                // A filter's matches: the one number it found.
+                value = matches.size() == 1 ? matches.get(0) : value;
+            }
+            return value == null ? null : new BigDecimal(value.toString());
         }
 
         public long id() {

@@ -1,0 +1,85 @@
+package org.bms.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * The double-entry journal: every change of a balance after opening is one {@link Movement} with two {@link
+ * Posting postings}, the amount taken from one side and given to the other, in the same transaction as the
+ * balances it changes. The refusals come in the contract's order: a closed account, then different currencies,
+ * then the money itself (too little, or too much).
+ *
+ * <p>Callers lock the accounts first (in id order where there are two), so that movement ids, postings and running
+ * balances follow one another in the same order on every account.
+ */
+@Component
+class Journal {
+
+    private final MovementRepository movements;
+    private final PostingRepository postings;
+    private final Clock clock;
+
+    Journal(MovementRepository movements, PostingRepository postings, Clock clock) {
+        this.movements = movements;
+        this.postings = postings;
+        this.clock = clock;
+    }
+
+    /**
+     * Moves {@code amount} from one account to another; {@code null} on either side is the outside world.
+     *
+     * @param reverses the movement this one undoes, for a {@link MovementType#REVERSAL}
+     */
+    Movement move(
+            MovementType type,
+            Account from,
+            Account to,
+            Money amount,
+            Reference reference,
+            Long reverses,
+            String createdBy) {
+        requireActive(from);
+        requireActive(to);
+        if (from != null && to != null && !from.currency().equals(to.currency())) {
+            throw new CurrencyMismatchException(from.id(), from.currency(), to.id(), to.currency());
+        }
+        Instant now = now();
+        Money fromAfter = from == null ? null : from.post(amount.negated(), now);
+        Money toAfter = to == null ? null : to.post(amount, now);
+        Movement movement =
+                movements.save(new Movement(type, amount, idOf(from), idOf(to), reference, reverses, now, createdBy));
+        postings.save(
+                from == null
+                        ? Posting.outside(movement, amount.negated())
+                        : Posting.on(movement, from, amount.negated(), fromAfter));
+        postings.save(to == null ? Posting.outside(movement, amount) : Posting.on(movement, to, amount, toAfter));
+        return movement;
+    }
+
+    /** Records the opening balance of an account just opened with it; the balance itself is already there. */
+    Movement opened(Account account, String createdBy) {
+        Money amount = account.balance();
+        Movement movement = movements.save(new Movement(
+                MovementType.OPENING, amount, null, account.id(), null, null, account.createdAt(), createdBy));
+        postings.save(Posting.outside(movement, amount.negated()));
+        postings.save(Posting.on(movement, account, amount, amount));
+        return movement;
+    }
+
+    private static void requireActive(Account account) {
+        if (account != null) {
+            account.requireActive();
+        }
+    }
+
+    private static Long idOf(Account account) {
+        return account == null ? null : account.id();
+    }
+
+    private Instant now() {
+        // Stored at millisecond precision; truncating here keeps the response equal to a later read.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
