@@ -170,7 +170,7 @@ public final class ApiClient {
             Object value = JsonPath.using(EXACT_NUMBERS).parse(body).read(path);
             if (value instanceof List<?> matches) {
                 // A filter's matches: the one number it found.
-                value = matches.size() == 1 ? matches.get(0) : value;
+                value = matches.isEmpty() ? null : matches.size() == 1 ? matches.get(0) : value;
             }
             return value == null ? null : new BigDecimal(value.toString());
         }
