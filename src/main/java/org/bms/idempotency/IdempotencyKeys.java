@@ -105,11 +105,16 @@ public class IdempotencyKeys implements SchedulingConfigurer {
         if (!response.getStatusCode().is2xxSuccessful()) {
             return response;
         }
-        // A key from before the retention began may still be there: it no longer counts, and makes room.
-        responses.findById(KeptResponse.scopeOf(request)).ifPresent(expired -> {
-            responses.delete(expired);
+        Optional<KeptResponse> earlier = responses.findById(KeptResponse.scopeOf(request));
+        if (earlier.isPresent()) {
+            if (!earlier.get().keptBefore(retentionStart())) {
+                // Committed by a request with this key while this one waited for its accounts.
+                throw new KeyTakenMeanwhile(null);
+            }
+            // From before the retention began: it no longer counts, and makes room.
+            responses.delete(earlier.get());
             responses.flush();
-        });
+        }
         URI location = response.getHeaders().getLocation();
         try {
             responses.saveAndFlush(new KeptResponse(
