@@ -46,33 +46,11 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-b64() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
-
+source "$BENCH_DIR/lib.sh"
 export JWT_SECRET
 JWT_SECRET=$(openssl rand -base64 48)
-now=$(date +%s)
-header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64)
-claims=$(printf '{"sub":"bench","roles":["ADMIN"],"iat":%d,"exp":%d}' "$now" $((now + 7200)) | b64)
-TOKEN="$header.$claims.$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -hmac "$JWT_SECRET" -binary | b64)"
+TOKEN=$(mint_admin_token)
 export TOKEN
-
-# start NAME DATABASE_URL: one instance on a free port, left in $port (not a subshell: $PIDS must keep it).
-start() {
-    local name=$1 url=$2
-    port=$(free_port)
-    mkdir -p "$WORK/$name"
-    (cd "$WORK/$name" && exec env DATABASE_URL="$url" PORT="$port" LOG_PATH="$WORK/$name" \
-        BMS_SCRAPER_SOURCES_ECB_URL=http://127.0.0.1:9/ecb BMS_SCRAPER_SOURCES_FED_URL=http://127.0.0.1:9/fed \
-        java -Dserver.address=127.0.0.1 -jar "$OLDPWD/$JAR" >"$WORK/$name/console.log" 2>&1) &
-    PIDS+=($!)
-    for _ in $(seq 1 1200); do
-        curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
-        sleep 0.1
-    done
-    curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' \
-        || { echo "instance $name did not come up" >&2; tail -20 "$WORK/$name/console.log" >&2; exit 1; }
-}
 
 seed() {
     for i in $(seq 1 "$SEED"); do

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -51,7 +52,8 @@ class AccountController {
     @ApiResponse(
             responseCode = "201",
             description = "Opened",
-            headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG)})
+            headers = {@Header(name = HttpHeaders.LOCATION), @Header(name = HttpHeaders.ETAG)},
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
     @ApiResponse(
             responseCode = "409",
             description = "Number already in use",

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -54,7 +55,8 @@ class MovementController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Deposit money into an account")
-    @ApiResponse(responseCode = "201", description = "Deposited", headers = @Header(name = HttpHeaders.LOCATION))
+    @ApiResponse(responseCode = "201", description = "Deposited", headers = @Header(name = HttpHeaders.LOCATION),
+            content = @Content(schema = @Schema(implementation = MovementView.class)))
     @ApiResponse(
             responseCode = "409",
             description = "account-closed, or balance-limit",
@@ -75,7 +77,8 @@ class MovementController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Withdraw money from an account")
-    @ApiResponse(responseCode = "201", description = "Withdrawn", headers = @Header(name = HttpHeaders.LOCATION))
+    @ApiResponse(responseCode = "201", description = "Withdrawn", headers = @Header(name = HttpHeaders.LOCATION),
+            content = @Content(schema = @Schema(implementation = MovementView.class)))
     @ApiResponse(
             responseCode = "409",
             description = "account-closed, or insufficient-funds",
@@ -96,7 +99,8 @@ class MovementController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Transfer money between two accounts of one currency")
-    @ApiResponse(responseCode = "201", description = "Transferred", headers = @Header(name = HttpHeaders.LOCATION))
+    @ApiResponse(responseCode = "201", description = "Transferred", headers = @Header(name = HttpHeaders.LOCATION),
+            content = @Content(schema = @Schema(implementation = MovementView.class)))
     @ApiResponse(
             responseCode = "409",
             description = "account-closed, currency-mismatch, insufficient-funds or balance-limit",
@@ -121,7 +125,8 @@ class MovementController {
     @ApiResponse(
             responseCode = "201",
             description = "The reversing movement",
-            headers = @Header(name = HttpHeaders.LOCATION))
+            headers = @Header(name = HttpHeaders.LOCATION),
+            content = @Content(schema = @Schema(implementation = MovementView.class)))
     @ApiResponse(
             responseCode = "409",
             description = "already-reversed, not-reversible, account-closed, insufficient-funds or balance-limit",

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
@@ -94,13 +96,9 @@ class PostgresFaultsTest {
 
     @Test
     void connectionsDroppedByTheServerMidRequestGiveNo500AndLoseNoAcknowledgedWrite() throws Exception {
-        AtomicBoolean dropping = new AtomicBoolean(true);
-        Thread killer = new Thread(() -> {
-            while (dropping.get()) {
-                terminateServiceConnections();
-            }
-        });
-        killer.start();
+        // Every 20 ms: often enough that most requests lose their connection, seldom enough that some get through.
+        ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+        killer.scheduleAtFixedRate(this::terminateServiceConnections, 0, 20, TimeUnit.MILLISECONDS);
         Set<String> acknowledged = new HashSet<>();
         Set<String> attempted = new HashSet<>();
         List<String> unexpected = new ArrayList<>();
@@ -117,8 +115,8 @@ class PostgresFaultsTest {
                 }
             }
         } finally {
-            dropping.set(false);
-            killer.join();
+            killer.shutdown();
+            assertThat(killer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
 
         assertThat(unexpected).isEmpty();
