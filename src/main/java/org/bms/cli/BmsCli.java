@@ -1,5 +1,6 @@
 package org.bms.cli;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +26,13 @@ import picocli.CommandLine.Spec;
             GetCommand.class,
             UpdateCommand.class,
             CloseCommand.class,
+            DepositCommand.class,
+            WithdrawCommand.class,
+            TransferCommand.class,
+            ReverseCommand.class,
+            StatementCommand.class,
             TotalCommand.class,
+            ReconcileCommand.class,
             RatesCommand.class,
             TokenCommand.class
         },
@@ -34,7 +41,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:success",
             "1:the service refused the request (4xx); its problem is printed",
-            "2:the service cannot be reached, failed (5xx), or answered outside its API (a redirect, not JSON)",
+            "2:the service cannot be reached, failed (5xx), answered outside its API (a redirect, not JSON),"
+                    + " or a change got no answer (its outcome is unknown)",
             "64:the command line is wrong"
         })
 public final class BmsCli implements Runnable {
@@ -77,7 +85,9 @@ public final class BmsCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing command: create, list, get, update, close, total, rates or token");
+                spec.commandLine(),
+                "Missing command: create, list, get, update, close, deposit, withdraw, transfer, reverse, statement,"
+                        + " total, reconcile, rates or token");
     }
 
     /** {@code java -jar bms-cli.jar ...}: runs one command and exits with its code. */
@@ -116,6 +126,11 @@ public final class BmsCli implements Runnable {
 
     Output output() {
         return new Output(spec.commandLine().getOut(), json);
+    }
+
+    /** Standard error, for notes on the way (a retry) that are not the command's output. */
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     /** The version is the service's own, from the jar's manifest. */

@@ -42,6 +42,34 @@ final class Json {
         return body;
     }
 
+    /** The body of a deposit or a withdrawal; the reference is left out when not given. */
+    static Map<String, Object> cash(BigDecimal amount, String reference) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", amount);
+        return withReference(body, reference);
+    }
+
+    /** The body of a transfer; the reference is left out when not given. */
+    static Map<String, Object> transfer(long from, long to, BigDecimal amount, String reference) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", BigDecimal.valueOf(from));
+        body.put("to", BigDecimal.valueOf(to));
+        body.put("amount", amount);
+        return withReference(body, reference);
+    }
+
+    /** The body of a reversal: {@code {}}, or the reference alone. */
+    static Map<String, Object> reversal(String reference) {
+        return withReference(new LinkedHashMap<>(), reference);
+    }
+
+    private static Map<String, Object> withReference(Map<String, Object> body, String reference) {
+        if (reference != null) {
+            body.put("reference", reference);
+        }
+        return body;
+    }
+
     /** One JSON document; text that is not exactly one JSON value is a {@link JacksonException}. */
     static JsonValue read(String text) {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {

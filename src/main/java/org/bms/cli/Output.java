@@ -94,6 +94,81 @@ final class Output {
                 + rates.path("fetchedAt").text() + stale);
     }
 
+    /** A movement; {@code from} or {@code to} is empty for the outside world (a deposit's source, say). */
+    void movement(JsonValue movement) {
+        Table table = new Table("FIELD", "VALUE");
+        for (String field : List.of(
+                "id",
+                "type",
+                "currency",
+                "amount",
+                "from",
+                "to",
+                "reference",
+                "reverses",
+                "reversedBy",
+                "createdAt",
+                "createdBy")) {
+            table.row(field, movement.path(field).text());
+        }
+        table.print(out);
+    }
+
+    /** Statement lines: the amount signed from the account's side, and its balance right after. */
+    void statement(List<JsonValue> lines) {
+        Table table = new Table(
+                "MOVEMENT>", "TYPE", "AMOUNT>", "BALANCE AFTER>", "COUNTERPARTY>", "REFERENCE", "CREATED", "BY");
+        for (JsonValue line : lines) {
+            table.row(
+                    line.path("movement").text(),
+                    line.path("type").text(),
+                    line.path("amount").text(),
+                    line.path("balanceAfter").text(),
+                    line.path("counterparty").text(),
+                    line.path("reference").text(),
+                    line.path("createdAt").text(),
+                    line.path("createdBy").text());
+        }
+        table.print(out);
+    }
+
+    /** Each currency's books, then every account whose balance is not the sum of its postings, if any. */
+    void reconciliation(JsonValue reconciliation) {
+        Table currencies = new Table("CURRENCY", "ACCOUNTS>", "BALANCES>", "POSTINGS>", "OUTSIDE>");
+        for (JsonValue currency : reconciliation.path("currencies").values()) {
+            currencies.row(
+                    currency.path("currency").text(),
+                    currency.path("accounts").text(),
+                    currency.path("balances").text(),
+                    currency.path("postings").text(),
+                    currency.path("outside").text());
+        }
+        currencies.print(out);
+        List<JsonValue> mismatches = reconciliation.path("mismatches").values();
+        if (!mismatches.isEmpty()) {
+            out.println();
+            Table table = new Table("MISMATCH: ACCOUNT>", "BALANCE>", "POSTINGS>");
+            for (JsonValue mismatch : mismatches) {
+                table.row(
+                        mismatch.path("account").text(),
+                        mismatch.path("balance").text(),
+                        mismatch.path("postings").text());
+            }
+            table.print(out);
+        }
+        String chunks = count(reconciliation.path("chunks").asLong(), "chunk") + " of "
+                + reconciliation.path("chunkSize").text() + ", parallelism "
+                + reconciliation.path("parallelism").text();
+        String verdict = mismatches.isEmpty()
+                ? "no mismatches"
+                : mismatches.size() + (mismatches.size() == 1 ? " mismatch" : " mismatches")
+                        + ", balances that differ from their postings";
+        out.println(count(reconciliation.path("accounts").asLong(), "account") + ", "
+                + count(reconciliation.path("movements").asLong(), "movement") + " as of "
+                + reconciliation.path("asOf").text() + ": " + verdict + " (" + chunks + ", "
+                + reconciliation.path("elapsedMs").text() + " ms)");
+    }
+
     /** {@code 1 account}, {@code 2 accounts}. */
     static String count(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");

@@ -41,8 +41,8 @@ final class ServiceClient {
         return send("GET", path, null, headers);
     }
 
-    Reply post(String path, Object body) {
-        return send("POST", path, body);
+    Reply post(String path, Object body, String... headers) {
+        return send("POST", path, body, headers);
     }
 
     Reply put(String path, Object body, String... headers) {

@@ -23,6 +23,20 @@ final class ServiceProblemException extends ServiceException {
         return status >= 500 ? BmsCli.UNAVAILABLE : BmsCli.REFUSED;
     }
 
+    /**
+     * Whether this answer, to a retry of a movement whose first answer was lost, settles what became of it. A
+     * refusal of the request itself does (400, 404, 409, 422): had an earlier attempt with the same key been carried
+     * out, the service would have replayed its answer instead. A failure (5xx), {@code 409 request-in-progress}
+     * (the earlier attempt still running), or a refusal of the caller (401, 403: a token that expired meanwhile)
+     * says nothing about the earlier attempt.
+     */
+    boolean settlesRetry() {
+        if (status == 409) {
+            return !problem().path("type").text("").endsWith("/request-in-progress");
+        }
+        return status == 400 || status == 404 || status == 422;
+    }
+
     @Override
     void report(PrintWriter err) {
         JsonValue problem = problem();

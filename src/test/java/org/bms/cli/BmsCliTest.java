@@ -2,13 +2,23 @@ package org.bms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bms.support.HttpIntegrationTest;
 import org.bms.support.Tokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.DeserializationFeature;
@@ -216,6 +226,131 @@ class BmsCliTest extends HttpIntegrationTest {
     }
 
     @Test
+    void depositWithdrawTransferAndReverseMoveMoneyAndTheStatementAddsUp() {
+        long payer = open("Payer", "100.00");
+        long payee = open("Payee", "0");
+
+        Run deposit = cli("--json", "deposit", String.valueOf(payer), "50.25", "--reference", "Cash at the counter");
+        Run withdrawal = cli("withdraw", String.valueOf(payer), "0.25");
+        Run transfer =
+                cli("--json", "transfer", String.valueOf(payer), String.valueOf(payee), "30.00", "--reference", "Rent");
+        long transferId = json(transfer).path("id").asLong();
+        Run reversal = cli("reverse", String.valueOf(transferId), "--reference", "Paid twice");
+        Run tooMuch = cli("withdraw", String.valueOf(payee), "0.01");
+        Run statement = cli("--json", "statement", String.valueOf(payer));
+        Run firstPage = cli("statement", String.valueOf(payer), "--size", "2");
+
+        JsonNode deposited = json(deposit);
+        assertThat(deposited.path("type").asString()).isEqualTo("DEPOSIT");
+        assertThat(deposited.path("amount").decimalValue()).isEqualByComparingTo("50.25");
+        assertThat(deposited.path("to").asLong()).isEqualTo(payer);
+        assertThat(deposited.path("from").isNull()).isTrue();
+        assertThat(deposited.path("reference").asString()).isEqualTo("Cash at the counter");
+        assertThat(withdrawal.exitCode()).as(withdrawal.toString()).isZero();
+        assertThat(withdrawal.out()).containsPattern("(?m)^type +WITHDRAWAL$").containsPattern("(?m)^amount +0\\.25$");
+        assertThat(json(transfer).path("from").asLong()).isEqualTo(payer);
+        assertThat(json(transfer).path("to").asLong()).isEqualTo(payee);
+        assertThat(reversal.exitCode()).as(reversal.toString()).isZero();
+        assertThat(reversal.out())
+                .containsPattern("(?m)^type +REVERSAL$")
+                .containsPattern("(?m)^reverses +" + transferId + "$")
+                .containsPattern("(?m)^amount +30\\.00$");
+        assertThat(tooMuch.exitCode()).isEqualTo(BmsCli.REFUSED);
+        assertThat(tooMuch.err()).contains("409");
+        List<JsonNode> lines = List.copyOf(json(statement).path("content").values());
+        assertThat(lines)
+                .extracting(line -> line.path("type").asString())
+                .containsExactly("REVERSAL", "TRANSFER", "WITHDRAWAL", "DEPOSIT", "OPENING");
+        assertThat(lines)
+                .extracting(line -> line.path("amount").decimalValue())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(decimals("30.00", "-30.00", "-0.25", "50.25", "100.00"));
+        assertThat(lines)
+                .extracting(line -> line.path("balanceAfter").decimalValue())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(decimals("150.00", "120.00", "150.00", "150.25", "100.00"));
+        assertThat(json(cli("--json", "get", String.valueOf(payer)))
+                        .path("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("150.00");
+        assertThat(firstPage.out())
+                .containsPattern("(?m)^ +\\d+ +REVERSAL +30\\.00 +150\\.00 +" + payee + " +Paid twice ")
+                .contains("5 movements, page 1 of 3 (--page 1 for the next)");
+    }
+
+    @Test
+    void theSameKeyTwiceMovesMoneyOnceAndTheRepeatSaysSo() {
+        long id = open("Twice", "0");
+        String key = "cli-" + tag();
+
+        Run first = cli("--json", "deposit", String.valueOf(id), "7.00", "--idempotency-key", key);
+        Run again = cli("deposit", String.valueOf(id), "7.00", "--idempotency-key", key);
+
+        long movement = json(first).path("id").asLong();
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out())
+                .containsPattern("(?m)^id +" + movement + "$")
+                .contains("Carried out once, by an earlier request with Idempotency-Key " + key);
+        assertThat(json(cli("--json", "get", String.valueOf(id)))
+                        .path("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("7.00");
+    }
+
+    /** A proxy in front of the service passes the first deposit on and loses the service's answer on its way back. */
+    @Test
+    void aDepositWhoseAnswerIsLostIsSentAgainWithTheSameKeyAndMovesMoneyOnce() {
+        MovementPost.pause = duration -> {};
+        long id = open("Lost answer", "0");
+
+        Run run;
+        List<String> keys;
+        try (LosingProxy proxy = new LosingProxy(port)) {
+            run = Run.at(proxy.url(), "deposit", String.valueOf(id), "12.34");
+            keys = proxy.keys();
+        }
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(keys).hasSize(2);
+        assertThat(keys.get(1)).isNotNull().isEqualTo(keys.get(0));
+        assertThat(run.err()).contains("Outcome unknown (", "retry 1 of 3");
+        assertThat(run.out())
+                .containsPattern("(?m)^amount +12\\.34$")
+                .contains("Carried out once, by an earlier request with Idempotency-Key " + keys.get(0));
+        assertThat(json(cli("--json", "get", String.valueOf(id)))
+                        .path("balance")
+                        .decimalValue())
+                .isEqualByComparingTo("12.34");
+        assertThat(json(cli("--json", "statement", String.valueOf(id)))
+                        .path("content")
+                        .values())
+                .singleElement()
+                .satisfies(line -> assertThat(line.path("type").asString()).isEqualTo("DEPOSIT"));
+    }
+
+    @Test
+    void reconcileFindsEveryBalanceEqualToItsPostings() {
+        long id = open("Reconciled", "10.00");
+        cli("deposit", String.valueOf(id), "5.00");
+
+        Run table = cli("reconcile");
+        Run asJson = cli("--json", "reconcile");
+
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.out()).containsPattern("(?m)^USD +\\d+ ").contains(" as of ", ": no mismatches (");
+        JsonNode reconciliation = json(asJson);
+        assertThat(reconciliation.path("mismatches").values()).isEmpty();
+        JsonNode usd = reconciliation.path("currencies").values().stream()
+                .filter(currency -> currency.path("currency").asString().equals("USD"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(usd.path("postings").decimalValue())
+                .isEqualByComparingTo(usd.path("balances").decimalValue())
+                .isEqualByComparingTo(usd.path("outside").decimalValue().negate())
+                .isGreaterThanOrEqualTo(new BigDecimal("15.00"));
+    }
+
+    @Test
     void anUnreachableServiceExitsTwo() {
         Run run = Run.at("http://127.0.0.1:" + closedPort(), "list");
 
@@ -235,7 +370,21 @@ class BmsCliTest extends HttpIntegrationTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("create", "list", "get", "update", "close", "total", "rates", "token")) {
+        for (String command : List.of(
+                "create",
+                "list",
+                "get",
+                "update",
+                "close",
+                "deposit",
+                "withdraw",
+                "transfer",
+                "reverse",
+                "statement",
+                "total",
+                "reconcile",
+                "rates",
+                "token")) {
             Run run = Run.of(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: bms-cli " + command);
@@ -270,6 +419,11 @@ class BmsCliTest extends HttpIntegrationTest {
         assertThat(BmsCli.isInvoked(new String[0])).isFalse();
     }
 
+    @AfterEach
+    void sleepBetweenRetriesAgain() {
+        MovementPost.pause = MovementPost.SLEEP;
+    }
+
     private long open(String name, String balance) {
         Run run = cli("--json", "create", name, uniqueNumber(), balance);
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -301,11 +455,82 @@ class BmsCliTest extends HttpIntegrationTest {
         return names;
     }
 
+    private static BigDecimal[] decimals(String... values) {
+        return Arrays.stream(values).map(BigDecimal::new).toArray(BigDecimal[]::new);
+    }
+
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Passes each request on to the service at {@code port} and its answer back, except the first answer: the service
+     * carried that request out, but the proxy hangs up instead of answering, as a connection that breaks does.
+     */
+    private static final class LosingProxy implements AutoCloseable {
+
+        private final HttpServer server;
+        private final HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final List<String> keys = new CopyOnWriteArrayList<>();
+
+        LosingProxy(int port) {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+                    HttpRequest.Builder request = HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + exchange.getRequestURI()))
+                            .method(
+                                    exchange.getRequestMethod(),
+                                    HttpRequest.BodyPublishers.ofByteArray(
+                                            exchange.getRequestBody().readAllBytes()));
+                    for (String name : List.of("Authorization", "Idempotency-Key", "Content-Type", "Accept")) {
+                        String value = exchange.getRequestHeaders().getFirst(name);
+                        if (value != null) {
+                            request.header(name, value);
+                        }
+                    }
+                    HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                    if (keys.size() == 1) {
+                        return;
+                    }
+                    for (String name : List.of("Content-Type", "Location", "Idempotent-Replayed")) {
+                        answer.headers()
+                                .firstValue(name)
+                                .ifPresent(
+                                        value -> exchange.getResponseHeaders().set(name, value));
+                    }
+                    exchange.sendResponseHeaders(
+                            answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+                    exchange.getResponseBody().write(answer.body());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        /** The Idempotency-Key of each request passed on, in order. */
+        List<String> keys() {
+            return List.copyOf(keys);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
         }
     }
 }

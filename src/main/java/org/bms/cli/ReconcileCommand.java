@@ -1,0 +1,24 @@
+package org.bms.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code reconcile}: GET /batch/reconciliation. */
+@Command(
+        name = "reconcile",
+        mixinStandardHelpOptions = true,
+        description = "Check every account's balance against the sum of its postings, and each currency's books.")
+final class ReconcileCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BmsCli cli;
+
+    @Override
+    public Integer call() {
+        ServiceClient.Reply reply = cli.service().get("/batch/reconciliation");
+        Output output = cli.output();
+        output.print(reply, output::reconciliation);
+        return 0;
+    }
+}
