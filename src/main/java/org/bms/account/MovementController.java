@@ -55,7 +55,10 @@ class MovementController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Deposit money into an account")
-    @ApiResponse(responseCode = "201", description = "Deposited", headers = @Header(name = HttpHeaders.LOCATION),
+    @ApiResponse(
+            responseCode = "201",
+            description = "Deposited",
+            headers = @Header(name = HttpHeaders.LOCATION),
             content = @Content(schema = @Schema(implementation = MovementView.class)))
     @ApiResponse(
             responseCode = "409",
@@ -77,7 +80,10 @@ class MovementController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Withdraw money from an account")
-    @ApiResponse(responseCode = "201", description = "Withdrawn", headers = @Header(name = HttpHeaders.LOCATION),
+    @ApiResponse(
+            responseCode = "201",
+            description = "Withdrawn",
+            headers = @Header(name = HttpHeaders.LOCATION),
             content = @Content(schema = @Schema(implementation = MovementView.class)))
     @ApiResponse(
             responseCode = "409",
@@ -99,7 +105,10 @@ class MovementController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Transfer money between two accounts of one currency")
-    @ApiResponse(responseCode = "201", description = "Transferred", headers = @Header(name = HttpHeaders.LOCATION),
+    @ApiResponse(
+            responseCode = "201",
+            description = "Transferred",
+            headers = @Header(name = HttpHeaders.LOCATION),
             content = @Content(schema = @Schema(implementation = MovementView.class)))
     @ApiResponse(
             responseCode = "409",
