@@ -79,12 +79,10 @@ public class Account {
     }
 
     /**
-     * Posts a signed amount to the balance, the one way it changes after opening: refused on a closed account, below
-     * zero and past the largest balance.
-     *
-     * @return the balance after the posting
+     * The balance a posting of the signed {@code amount} would leave, refused on a closed account, below zero and
+     * past the largest balance. Changes nothing, so a movement can check both its accounts before it changes either.
      */
-    Money post(Money amount, Instant now) {
+    Money balanceAfter(Money amount) {
         requireActive();
         Money before = balance();
         Money after;
@@ -99,6 +97,17 @@ public class Account {
         if (after.exceedsMax()) {
             throw new BalanceLimitException(id, before, amount);
         }
+        return after;
+    }
+
+    /**
+     * Posts a signed amount to the balance, the one way it changes after opening, with the refusals of {@link
+     * #balanceAfter}.
+     *
+     * @return the balance after the posting
+     */
+    Money post(Money amount, Instant now) {
+        Money after = balanceAfter(amount);
         this.balanceMinor = after.minorUnits();
         this.updatedAt = now;
         return after;

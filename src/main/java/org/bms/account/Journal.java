@@ -45,6 +45,13 @@ class Journal {
         if (from != null && to != null && !from.currency().equals(to.currency())) {
             throw new CurrencyMismatchException(from.id(), from.currency(), to.id(), to.currency());
         }
+        // Both sides are checked before either changes: a refusal leaves both accounts as they were.
+        if (from != null) {
+            from.balanceAfter(amount.negated());
+        }
+        if (to != null) {
+            to.balanceAfter(amount);
+        }
         Instant now = now();
         Money fromAfter = from == null ? null : from.post(amount.negated(), now);
         Money toAfter = to == null ? null : to.post(amount, now);

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * PostgreSQL: one pool per instance, any number of instances on one database. The server takes care of
@@ -45,5 +46,11 @@ class PostgresConfiguration {
     @Bean
     HealthIndicator databaseHealthIndicator(DataSource dataSource) {
         return new ServerHealthIndicator(dataSource);
+    }
+
+    /** Each movement in a transaction of its own: the server commits many at once by itself. */
+    @Bean
+    Transactions transactions(PlatformTransactionManager transactionManager) {
+        return new SingleTransactions(transactionManager);
     }
 }

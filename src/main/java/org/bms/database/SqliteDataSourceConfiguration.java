@@ -2,14 +2,19 @@ package org.bms.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -72,6 +77,28 @@ class SqliteDataSourceConfiguration {
         SQLiteConfig sqlite = baseConfig(properties);
         sqlite.setReadOnly(true);
         return new SqliteSnapshots(writer, new TransactionSafeDataSource(sqlite, file), file, clock);
+    }
+
+    /** The single writer commits many movements at once; see {@link GroupCommit}. */
+    @Bean
+    Transactions transactions(
+            PlatformTransactionManager transactionManager,
+            EntityManagerFactory entityManagerFactory,
+            DatabaseProperties properties) {
+        return new GroupCommit(
+                transactionManager,
+                SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
+                properties.lockTimeout());
+    }
+
+    /**
+     * What {@link GroupCommit} needs of the transaction manager: a refusal inside one piece (a {@code @Transactional}
+     * service method that throws) rolls back that piece's savepoint instead of dooming the whole batch. A refusal
+     * that reaches the outermost transaction still rolls it back.
+     */
+    @Bean
+    TransactionManagerCustomizer<AbstractPlatformTransactionManager> piecesFailAlone() {
+        return transactionManager -> transactionManager.setGlobalRollbackOnParticipationFailure(false);
     }
 
     private static SQLiteConfig baseConfig(DatabaseProperties properties) {

@@ -1,48 +1,18 @@
 package org.bms.database;
 
-import java.sql.SQLException;
 import java.util.function.Supplier;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Read-write transactions that are run again when the database undid them for losing a race with another one
- * (PostgreSQL's serialization failure or deadlock, SQLSTATE 40001 and 40P01). Such a transaction changed nothing,
- * so running it again is safe, and the client gets its answer instead of a refusal. A refusal that persists past
- * the last attempt is answered as the database being busy.
+ * Runs the service's writes that must be atomic with more than one statement (a movement with its postings and its
+ * idempotency key) in read-write transactions, the way the database does best: on PostgreSQL each in a transaction
+ * of its own, run again when the server undid it for losing a race; on SQLite, whose single writer commits one
+ * transaction at a time, many at once in one transaction ({@link GroupCommit}).
  */
-@Component
-public class Transactions {
+public interface Transactions {
 
-    static final int ATTEMPTS = 5;
-
-    private final TransactionTemplate template;
-
-    Transactions(PlatformTransactionManager transactions) {
-        this.template = new TransactionTemplate(transactions);
-    }
-
-    /** Runs {@code work} in one transaction, committed when it returns and rolled back when it throws. */
-    public <T> T execute(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return template.execute(status -> work.get());
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !lostARace(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    static boolean lostARace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql
-                    && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /**
+     * Runs {@code work} in a transaction: committed before this returns, and rolled back (with nothing of it left)
+     * when it throws, which this then throws too.
+     */
+    <T> T execute(Supplier<T> work);
 }

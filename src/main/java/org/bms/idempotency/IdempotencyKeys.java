@@ -78,11 +78,15 @@ public class IdempotencyKeys implements SchedulingConfigurer {
         }
     }
 
+    /** The kept answer to the request's key; one kept before the retention began is deleted, as if gone already. */
     private Optional<ResponseEntity<?>> kept(IdempotentRequest request) {
-        return responses
-                .findById(KeptResponse.scopeOf(request))
-                .filter(kept -> !kept.keptBefore(retentionStart()))
-                .map(kept -> replay(request, kept));
+        Optional<KeptResponse> kept = responses.findById(KeptResponse.scopeOf(request));
+        if (kept.isPresent() && kept.get().keptBefore(retentionStart())) {
+            responses.delete(kept.get());
+            responses.flush();
+            return Optional.empty();
+        }
+        return kept.map(answer -> replay(request, answer));
     }
 
     private ResponseEntity<?> replay(IdempotentRequest request, KeptResponse kept) {
@@ -105,16 +109,6 @@ public class IdempotencyKeys implements SchedulingConfigurer {
         if (!response.getStatusCode().is2xxSuccessful()) {
             return response;
         }
-        Optional<KeptResponse> earlier = responses.findById(KeptResponse.scopeOf(request));
-        if (earlier.isPresent()) {
-            if (!earlier.get().keptBefore(retentionStart())) {
-                // Committed by a request with this key while this one waited for its accounts.
-                throw new KeyTakenMeanwhile(null);
-            }
-            // From before the retention began: it no longer counts, and makes room.
-            responses.delete(earlier.get());
-            responses.flush();
-        }
         URI location = response.getHeaders().getLocation();
         try {
             responses.saveAndFlush(new KeptResponse(
@@ -125,6 +119,7 @@ public class IdempotencyKeys implements SchedulingConfigurer {
                     json.writeValueAsString(response.getBody()),
                     clock.instant()));
         } catch (DataIntegrityViolationException e) {
+            // On PostgreSQL: committed by a request with this key while this one did its work.
             throw new KeyTakenMeanwhile(e);
         }
         return response;
