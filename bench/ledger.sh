@@ -141,10 +141,10 @@ INSERT INTO movement (id, type, currency, amount_minor, from_account, to_account
 SELECT g, 'DEPOSIT', CASE (g % $BIG_ACCOUNTS + 1) % 3 WHEN 0 THEN 'USD' WHEN 1 THEN 'EUR' ELSE 'JPY' END,
        1 + (g * 7919) % 9999, NULL, g % $BIG_ACCOUNTS + 1, 0, 'bench'
   FROM $1(1, $BIG_MOVEMENTS) AS s(g);
-INSERT INTO posting (movement_id, account_id, currency, amount_minor, balance_after)
-SELECT id, NULL, currency, -amount_minor, NULL FROM movement;
-INSERT INTO posting (movement_id, account_id, currency, amount_minor, balance_after)
-SELECT id, to_account, currency, amount_minor, 0 FROM movement;
+INSERT INTO posting (id, movement_id, account_id, currency, amount_minor, balance_after)
+SELECT 2 * id, id, NULL, currency, -amount_minor, NULL FROM movement;
+INSERT INTO posting (id, movement_id, account_id, currency, amount_minor, balance_after)
+SELECT 2 * id + 1, id, to_account, currency, amount_minor, 0 FROM movement;
 UPDATE account SET balance_minor = (SELECT sum(amount_minor) FROM movement WHERE to_account = account.id);
 SQL
 }

@@ -3,6 +3,7 @@ package org.bms.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,11 +58,7 @@ class Journal {
         Money toAfter = to == null ? null : to.post(amount, now);
         Movement movement =
                 movements.save(new Movement(type, amount, idOf(from), idOf(to), reference, reverses, now, createdBy));
-        postings.save(
-                from == null
-                        ? Posting.outside(movement, amount.negated())
-                        : Posting.on(movement, from, amount.negated(), fromAfter));
-        postings.save(to == null ? Posting.outside(movement, amount) : Posting.on(movement, to, amount, toAfter));
+        postings.saveAll(List.of(Posting.from(movement, from, fromAfter), Posting.to(movement, to, toAfter)));
         return movement;
     }
 
@@ -70,8 +67,7 @@ class Journal {
         Money amount = account.balance();
         Movement movement = movements.save(new Movement(
                 MovementType.OPENING, amount, null, account.id(), null, null, account.createdAt(), createdBy));
-        postings.save(Posting.outside(movement, amount.negated()));
-        postings.save(Posting.on(movement, account, amount, amount));
+        postings.saveAll(List.of(Posting.from(movement, null, null), Posting.to(movement, account, amount)));
         return movement;
     }
 

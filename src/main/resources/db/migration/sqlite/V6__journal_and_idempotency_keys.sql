@@ -19,14 +19,17 @@ CREATE TABLE movement (
     CHECK ((type = 'REVERSAL') = (reverses IS NOT NULL))
 );
 
+-- A posting's id is twice its movement's for the side the money leaves, plus one for the side it reaches.
 CREATE TABLE posting (
-    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    id            INTEGER PRIMARY KEY,
     movement_id   INTEGER NOT NULL REFERENCES movement (id),
     account_id    INTEGER REFERENCES account (id),
     currency      TEXT    NOT NULL CHECK (length(currency) = 3),
     amount_minor  INTEGER NOT NULL CHECK (typeof(amount_minor) = 'integer' AND amount_minor <> 0),
     -- The account's balance right after this posting; the outside world keeps none.
-    balance_after INTEGER CHECK ((account_id IS NULL) = (balance_after IS NULL) AND balance_after >= 0)
+    balance_after INTEGER CHECK ((account_id IS NULL) = (balance_after IS NULL) AND balance_after >= 0),
+    -- Two postings per movement at most, one per side.
+    CHECK (id / 2 = movement_id)
 );
 
 -- Statements (an account's postings, newest first) and the reconciliation's sums per account, from the index alone.
@@ -49,10 +52,10 @@ INSERT INTO movement (id, type, currency, amount_minor, from_account, to_account
                       created_by)
 SELECT id, 'OPENING', currency, balance_minor, NULL, id, NULL, NULL, created_at, 'bms-migration'
   FROM account WHERE balance_minor > 0;
-INSERT INTO posting (movement_id, account_id, currency, amount_minor, balance_after)
-SELECT id, NULL, currency, -balance_minor, NULL FROM account WHERE balance_minor > 0;
-INSERT INTO posting (movement_id, account_id, currency, amount_minor, balance_after)
-SELECT id, id, currency, balance_minor, balance_minor FROM account WHERE balance_minor > 0;
+INSERT INTO posting (id, movement_id, account_id, currency, amount_minor, balance_after)
+SELECT 2 * id, id, NULL, currency, -balance_minor, NULL FROM account WHERE balance_minor > 0;
+INSERT INTO posting (id, movement_id, account_id, currency, amount_minor, balance_after)
+SELECT 2 * id + 1, id, id, currency, balance_minor, balance_minor FROM account WHERE balance_minor > 0;
 
 -- Responses to money moves, kept per caller and Idempotency-Key so that a retry is answered, not repeated.
 CREATE TABLE idempotency_key (
