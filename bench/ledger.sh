@@ -50,7 +50,7 @@ export JWT_SECRET
 JWT_SECRET=$(openssl rand -base64 48)
 TOKEN=$(mint_admin_token)
 export TOKEN ACCOUNTS
-fresh_pg() { psql "$PGURL/postgres" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
+fresh_pg() { PGOPTIONS="-c client_min_messages=warning" psql "$PGURL/postgres" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
 
 RUN=0
 # measure TITLE SCRIPT BASE [ENV...]: a warm-up, then one measured wrk phase; prints req/s, p99 and the statuses.
@@ -95,7 +95,7 @@ PY
     echo 'INSERT INTO t (v) VALUES (1);' >"$WORK/insert.sql"
     for clients in 1 "$CONNECTIONS"; do
         printf '%-44s %10s commits/s\n' "PostgreSQL, $clients client(s)" \
-            "$(pgbench -n -q -c "$clients" -j 2 -T 5 -f "$WORK/insert.sql" "$PGURL/bms_bench_commit" 2>/dev/null \
+            "$(pgbench -n -c "$clients" -j 2 -T 5 -f "$WORK/insert.sql" "$PGURL/bms_bench_commit" 2>/dev/null \
                 | awk '/^tps/ {print $3}')"
     done
 fi

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.function.BiFunction;
 import org.bms.idempotency.IdempotencyKeys;
 import org.bms.idempotency.IdempotentRequest;
 import org.springframework.http.HttpHeaders;
@@ -70,9 +71,7 @@ class MovementController {
                     @RequestHeader(name = IdempotentRequest.HEADER, required = false)
                     String key,
             @RequestBody CashRequest request) {
-        var idempotent = IdempotentRequest.required(
-                key, "POST", "/accounts/" + id + "/deposits", request.amount(), request.reference());
-        return idempotency.respond(idempotent, () -> created(service.deposit(id, request)));
+        return cash(id, "deposits", key, request, service::deposit);
     }
 
     @PostMapping(
@@ -95,9 +94,7 @@ class MovementController {
                     @RequestHeader(name = IdempotentRequest.HEADER, required = false)
                     String key,
             @RequestBody CashRequest request) {
-        var idempotent = IdempotentRequest.required(
-                key, "POST", "/accounts/" + id + "/withdrawals", request.amount(), request.reference());
-        return idempotency.respond(idempotent, () -> created(service.withdraw(id, request)));
+        return cash(id, "withdrawals", key, request, service::withdraw);
     }
 
     @PostMapping(
@@ -167,6 +164,14 @@ class MovementController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(AccountSearch.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(AccountSearch.MAX_PAGE_SIZE) int size) {
         return service.statement(id, page, size);
+    }
+
+    /** A deposit or withdrawal: POST /accounts/{id}/{kind}. */
+    private ResponseEntity<?> cash(
+            long id, String kind, String key, CashRequest request, BiFunction<Long, CashRequest, MovementView> move) {
+        var idempotent = IdempotentRequest.required(
+                key, "POST", "/accounts/" + id + "/" + kind, request.amount(), request.reference());
+        return idempotency.respond(idempotent, () -> created(move.apply(id, request)));
     }
 
     private static ResponseEntity<?> created(MovementView movement) {
