@@ -10,7 +10,7 @@
 # Settings (environment, all optional):
 #   DURATION=15s  each measured wrk phase   WARMUP=20s  an unmeasured run first   CONNECTIONS=64  wrk connections
 #   ACCOUNTS=100  accounts the transfers move between     BIG_ACCOUNTS=1000000  BIG_MOVEMENTS=5000000
-#   STEPS=commit,load,reconcile   which parts run
+#   STEPS=commit,load,reconcile   which parts run     DATABASES="sqlite postgresql"  which the reconciliation runs on
 #   PGURL=postgresql://postgres@127.0.0.1:5432   databases bms_bench_* are created and dropped here
 # Needs wrk, psql, pgbench, sqlite3, curl, openssl, python3. Talks to 127.0.0.1 only. Not a test: wrk, the service
 # and PostgreSQL share the machine's cores.
@@ -134,12 +134,12 @@ echo "-- GET /batch/reconciliation over $BIG_ACCOUNTS accounts and $BIG_MOVEMENT
 fill_sql() {
     cat <<SQL
 INSERT INTO account (id, name, name_folded, number, balance_minor, currency, status, created_at, updated_at)
-SELECT g, 'Holder ' || g, 'holder ' || g, '3' || substr('000000000' || g, -9, 9), 0,
+SELECT g, 'Holder ' || g, 'holder ' || g, CAST(3000000000 + g AS TEXT), 0,
        CASE g % 3 WHEN 0 THEN 'USD' WHEN 1 THEN 'EUR' ELSE 'JPY' END, 'ACTIVE', 0, 0
   FROM $1(1, $BIG_ACCOUNTS) AS s(g);
 INSERT INTO movement (id, type, currency, amount_minor, from_account, to_account, created_at, created_by)
 SELECT g, 'DEPOSIT', CASE (g % $BIG_ACCOUNTS + 1) % 3 WHEN 0 THEN 'USD' WHEN 1 THEN 'EUR' ELSE 'JPY' END,
-       1 + (g * 7919) % 9999, NULL, g % $BIG_ACCOUNTS + 1, 0, 'bench'
+       1 + (CAST(g AS BIGINT) * 7919) % 9999, NULL, g % $BIG_ACCOUNTS + 1, 0, 'bench'
   FROM $1(1, $BIG_MOVEMENTS) AS s(g);
 INSERT INTO posting (id, movement_id, account_id, currency, amount_minor, balance_after)
 SELECT 2 * id, id, NULL, currency, -amount_minor, NULL FROM movement;
@@ -148,7 +148,7 @@ SELECT 2 * id + 1, id, to_account, currency, amount_minor, 0 FROM movement;
 UPDATE account SET balance_minor = (SELECT sum(amount_minor) FROM movement WHERE to_account = account.id);
 SQL
 }
-for database in sqlite postgresql; do
+for database in ${DATABASES:-sqlite postgresql}; do
     if [[ $database == sqlite ]]; then
         file="$WORK/big/bms.sqlite"
         start big-schema "$file"
@@ -156,7 +156,7 @@ for database in sqlite postgresql; do
         # generate_series is an extension of the sqlite3 shell; a recursive CTE stands in for it.
         { echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; BEGIN; CREATE INDEX bench_movement_to ON movement (to_account);"
           fill_sql series | sed "s/FROM series(1, \([0-9]*\)) AS s(g)/FROM (WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < \1) SELECT g FROM s) AS s/"
-          echo "DROP INDEX bench_movement_to; COMMIT; ANALYZE;"; } | sqlite3 "$file"
+          echo "DROP INDEX bench_movement_to; COMMIT; ANALYZE;"; } | sqlite3 "$file" >/dev/null
         start big "$file" -Xmx256m
         title=SQLite
     else
@@ -166,7 +166,7 @@ for database in sqlite postgresql; do
         { echo "CREATE INDEX bench_movement_to ON movement (to_account);"
           fill_sql generate_series
           echo "DROP INDEX bench_movement_to; SELECT setval(pg_get_serial_sequence('movement', 'id'), $BIG_MOVEMENTS); VACUUM ANALYZE;"; } \
-            | psql -q "$PGURL/bms_bench_reconcile"
+            | psql -q -v ON_ERROR_STOP=1 "$PGURL/bms_bench_reconcile" >/dev/null
         start big "$PGURL/bms_bench_reconcile" -Xmx256m
         title=PostgreSQL
     fi
