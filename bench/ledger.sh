@@ -10,7 +10,8 @@
 # Settings (environment, all optional):
 #   DURATION=15s  each measured wrk phase   WARMUP=20s  an unmeasured run first   CONNECTIONS=64  wrk connections
 #   ACCOUNTS=100  accounts the transfers move between     BIG_ACCOUNTS=1000000  BIG_MOVEMENTS=5000000
-#   STEPS=commit,load,reconcile   which parts run     DATABASES="sqlite postgresql"  which the reconciliation runs on
+#   STEPS=commit,load,reconcile   which parts run
+#   DATABASES="sqlite postgresql"  which databases the load and the reconciliation run on
 #   PGURL=postgresql://postgres@127.0.0.1:5432   databases bms_bench_* are created and dropped here
 # Needs wrk, psql, pgbench, sqlite3, curl, openssl, python3. Talks to 127.0.0.1 only. Not a test: wrk, the service
 # and PostgreSQL share the machine's cores.
@@ -109,7 +110,7 @@ open_accounts() {
 }
 
 if [[ ,$STEPS, == *,load,* ]]; then
-    for database in sqlite postgresql; do
+    for database in ${DATABASES:-sqlite postgresql}; do
         if [[ $database == sqlite ]]; then
             start sqlite "$WORK/sqlite/bms.sqlite"
             title=SQLite
