@@ -86,21 +86,16 @@ public class AccountService {
         preconditions.check(id, account.version());
         account.requireActive();
         UpdateAccountRequest.Revision revision = request.validated(account.balance());
-        Money difference = revision.balance().minus(account.balance());
-        if (difference.minorUnits() != 0) {
-            Caller.current().require(Role.ADMIN, "change a balance");
+        Caller caller = Caller.current();
+        if (!revision.balance().equals(account.balance())) {
+            caller.require(Role.ADMIN, "change a balance");
         }
         AccountNumber number = revision.number();
         if (accounts.existsByNumberAndIdNot(number.value(), id)) {
             throw new AccountNumberTakenException(number);
         }
         account.revise(revision.name(), number, now());
-        String subject = Caller.current().subject();
-        if (difference.isPositive()) {
-            journal.move(MovementType.ADJUSTMENT, null, account, difference, null, null, subject);
-        } else if (difference.isNegative()) {
-            journal.move(MovementType.ADJUSTMENT, account, null, difference.negated(), null, null, subject);
-        }
+        journal.adjust(account, revision.balance(), caller.subject());
         Account saved = saveUnique(account, number);
         events.publishEvent(new AccountRevised(id, saved.version()));
         log.info("Revised account {} to version {}", v("accountId", id), v("version", saved.version()));

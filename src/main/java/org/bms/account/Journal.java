@@ -62,6 +62,19 @@ class Journal {
         return movement;
     }
 
+    /**
+     * Sets an account's balance as an administrator asked: an {@link MovementType#ADJUSTMENT} of the difference, from
+     * the outside world or to it; nothing when the balance is already that.
+     */
+    void adjust(Account account, Money newBalance, String createdBy) {
+        Money difference = newBalance.minus(account.balance());
+        if (difference.isPositive()) {
+            move(MovementType.ADJUSTMENT, null, account, difference, null, null, createdBy);
+        } else if (difference.isNegative()) {
+            move(MovementType.ADJUSTMENT, account, null, difference.negated(), null, null, createdBy);
+        }
+    }
+
     /** Records the opening balance of an account just opened with it; the balance itself is already there. */
     Movement opened(Account account, String createdBy) {
         Money amount = account.balance();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -212,21 +213,23 @@ final class GroupCommit implements Transactions, DisposableBean {
 
         T answer(Duration patience) {
             try {
-                try {
-                    return answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    if (state.compareAndSet(WAITING, ABANDONED)) {
-                        throw new DatabaseUnavailableException(DatabaseUnavailableException.Reason.BUSY, e);
-                    }
-                    // Begun already: it commits or fails soon, and its caller must learn which.
-                    return answer.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                state.compareAndSet(WAITING, ABANDONED);
-                throw new DatabaseUnavailableException(DatabaseUnavailableException.Reason.BUSY, e);
+                return answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 throw rethrown(e.getCause());
+            } catch (TimeoutException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                if (state.compareAndSet(WAITING, ABANDONED)) {
+                    throw new DatabaseUnavailableException(DatabaseUnavailableException.Reason.BUSY, e);
+                }
+                // Begun already: it commits or fails soon, and its caller must learn which, not hear a refusal
+                // that could be a lie about a piece that commits.
+                try {
+                    return answer.join();
+                } catch (CompletionException failed) {
+                    throw rethrown(failed.getCause());
+                }
             }
         }
 

@@ -129,11 +129,11 @@ class HostileMovementTest extends HttpIntegrationTest {
 
     @Test
     void afterEveryAttackNothingHasMoved() {
-        aHostileMovementsRun();
+        runEveryAttack();
         assertThat(state(api)).isEqualTo(before);
     }
 
-    private void aHostileMovementsRun() {
+    private void runEveryAttack() {
         attacks()
                 .forEach(arguments -> aHostileMovementIsAProblemThatRevealsNothing(
                         (Attack) arguments.get()[0]));
