@@ -38,6 +38,8 @@ class SqliteDataSourceConfiguration {
         SQLiteConfig sqlite = baseConfig(properties);
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // The group commit's savepoints journal the pages they change; in memory, not in a temporary file each.
+        sqlite.setTempStore(SQLiteConfig.TempStore.MEMORY);
         HikariConfig pool = pool("bms-writer", file, sqlite, properties);
         pool.setMaximumPoolSize(1);
         return start(pool);

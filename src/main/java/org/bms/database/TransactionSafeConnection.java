@@ -1,6 +1,7 @@
 package org.bms.database;
 
 import java.nio.file.Files;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
 import org.sqlite.SQLiteConfig.TransactionMode;
@@ -22,11 +23,14 @@ import org.sqlite.jdbc4.JDBC4Connection;
  * fail, until auto-commit is switched back on (Spring does so after every transaction). A commit that wrote
  * anything first makes sure the database file is still the one the service opened, and is counted after
  * ({@link DatabaseFile#commits()}).
+ *
+ * <p>Its prepared statements are compiled once and {@link KeptStatements kept} for reuse.
  */
 final class TransactionSafeConnection extends JDBC4Connection {
 
     private final DatabaseFile file;
     private final boolean openedUnwritable;
+    private final KeptStatements statements = new KeptStatements(this);
     private long changesAtBegin;
 
     TransactionSafeConnection(String url, Properties properties, DatabaseFile file) throws SQLException {
@@ -39,6 +43,20 @@ final class TransactionSafeConnection extends JDBC4Connection {
     /** Whether this connection could not write when it was opened but a new one could now. */
     boolean outlivedAnUnwritableFile() {
         return openedUnwritable && Files.isWritable(file.path());
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+            throws SQLException {
+        checkOpen();
+        checkCursor(type, concurrency, holdability);
+        return statements.prepare(sql);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        statements.clear();
+        super.close();
     }
 
     @Override
