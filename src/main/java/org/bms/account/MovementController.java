@@ -1,5 +1,7 @@
 package org.bms.account;
 
+import static net.logstash.logback.argument.StructuredArguments.v;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -11,8 +13,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.bms.idempotency.IdempotencyKeys;
 import org.bms.idempotency.IdempotentRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Unknown account or movement",
         content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 class MovementController {
+
+    private static final Logger log = LoggerFactory.getLogger(MovementController.class);
 
     private static final String IDEMPOTENCY_KEY_DESCRIPTION =
             "1–255 visible ASCII characters, new for each movement and the same on each retry of it";
@@ -118,7 +125,7 @@ class MovementController {
             @RequestBody TransferRequest request) {
         var idempotent = IdempotentRequest.required(
                 key, "POST", "/transfers", request.from(), request.to(), request.amount(), request.reference());
-        return idempotency.respond(idempotent, () -> created(service.transfer(request)));
+        return moved(idempotent, () -> service.transfer(request));
     }
 
     @PostMapping(
@@ -146,7 +153,7 @@ class MovementController {
         ReversalRequest reversal = request == null ? ReversalRequest.NONE : request;
         var idempotent =
                 IdempotentRequest.required(key, "POST", "/movements/" + id + "/reversal", reversal.reference());
-        return idempotency.respond(idempotent, () -> created(service.reverse(id, reversal)));
+        return moved(idempotent, () -> service.reverse(id, reversal));
     }
 
     @GetMapping(path = "/movements/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -171,10 +178,28 @@ class MovementController {
             long id, String kind, String key, CashRequest request, BiFunction<Long, CashRequest, MovementView> move) {
         var idempotent = IdempotentRequest.required(
                 key, "POST", "/accounts/" + id + "/" + kind, request.amount(), request.reference());
-        return idempotency.respond(idempotent, () -> created(move.apply(id, request)));
+        return moved(idempotent, () -> move.apply(id, request));
     }
 
-    private static ResponseEntity<?> created(MovementView movement) {
-        return ResponseEntity.created(URI.create(movement.location())).body(movement);
+    /**
+     * Moves the money once for its key, and logs the movement once it committed, here on the request's thread rather
+     * than in the transaction (which on SQLite is the single writer's). A replayed answer moved nothing.
+     */
+    private ResponseEntity<?> moved(IdempotentRequest idempotent, Supplier<MovementView> move) {
+        ResponseEntity<?> response = idempotency.respond(idempotent, () -> {
+            MovementView movement = move.get();
+            return ResponseEntity.created(URI.create(movement.location())).body(movement);
+        });
+        if (response.getBody() instanceof MovementView movement) {
+            log.info(
+                    "Moved {} {} ({}) from {} to {} as movement {}",
+                    v("amount", movement.amount()),
+                    v("currency", movement.currency()),
+                    v("type", movement.type()),
+                    v("from", movement.from()),
+                    v("to", movement.to()),
+                    v("movementId", movement.id()));
+        }
+        return response;
     }
 }

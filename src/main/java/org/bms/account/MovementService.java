@@ -1,10 +1,6 @@
 package org.bms.account;
 
-import static net.logstash.logback.argument.StructuredArguments.v;
-
 import org.bms.security.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -17,8 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MovementService {
-
-    private static final Logger log = LoggerFactory.getLogger(MovementService.class);
 
     private final AccountRepository accounts;
     private final MovementRepository movements;
@@ -38,7 +32,7 @@ public class MovementService {
         CashRequest.Cash cash = request.validated();
         Account account = lock(accountId);
         Money amount = cash.amount().in(account.currency());
-        return logged(journal.move(MovementType.DEPOSIT, null, account, amount, cash.reference(), null, caller()));
+        return view(journal.move(MovementType.DEPOSIT, null, account, amount, cash.reference(), null, caller()));
     }
 
     @Transactional
@@ -46,7 +40,7 @@ public class MovementService {
         CashRequest.Cash cash = request.validated();
         Account account = lock(accountId);
         Money amount = cash.amount().in(account.currency());
-        return logged(journal.move(MovementType.WITHDRAWAL, account, null, amount, cash.reference(), null, caller()));
+        return view(journal.move(MovementType.WITHDRAWAL, account, null, amount, cash.reference(), null, caller()));
     }
 
     @Transactional
@@ -54,7 +48,7 @@ public class MovementService {
         TransferRequest.Transfer transfer = request.validated();
         Pair pair = lockPair(transfer.from(), "from", transfer.to(), "to");
         Money amount = transfer.amount().in(pair.first().currency());
-        return logged(journal.move(
+        return view(journal.move(
                 MovementType.TRANSFER, pair.first(), pair.second(), amount, transfer.reference(), null, caller()));
     }
 
@@ -86,7 +80,7 @@ public class MovementService {
                     movementId,
                     caller());
             movements.flush();
-            return logged(reversal);
+            return view(reversal);
         } catch (DataIntegrityViolationException e) {
             // The unique index on reverses: another instance reversed it first.
             throw new AlreadyReversedException(movementId);
@@ -108,14 +102,7 @@ public class MovementService {
         return Statement.of(accountId, postings.statementOf(accountId, PageRequest.of(page, size)));
     }
 
-    private MovementView logged(Movement movement) {
-        log.info(
-                "Moved {} ({}) from {} to {} as movement {}",
-                v("amount", movement.amount()),
-                v("type", movement.type()),
-                v("from", movement.from()),
-                v("to", movement.to()),
-                v("movementId", movement.id()));
+    private static MovementView view(Movement movement) {
         return MovementView.of(movement, null);
     }
 
