@@ -17,13 +17,14 @@ mint_admin_token() {
 
 # start NAME DATABASE_URL [JAVA_OPTION...]: one instance on a free port in $WORK/NAME, waited for until it is UP.
 start() {
-    local name=$1 url=$2
+    local name=$1 url=$2 jar
     shift 2
+    jar=$(realpath "$JAR")
     port=$(free_port)
     mkdir -p "$WORK/$name"
     (cd "$WORK/$name" && exec env DATABASE_URL="$url" PORT="$port" LOG_PATH="$WORK/$name" \
         BMS_SCRAPER_SOURCES_ECB_URL=http://127.0.0.1:9/ecb BMS_SCRAPER_SOURCES_FED_URL=http://127.0.0.1:9/fed \
-        java "$@" -Dserver.address=127.0.0.1 -jar "$OLDPWD/$JAR" >"$WORK/$name/console.log" 2>&1) &
+        java "$@" -Dserver.address=127.0.0.1 -jar "$jar" >"$WORK/$name/console.log" 2>&1) &
     PIDS+=($!)
     for _ in $(seq 1 1200); do
         curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
