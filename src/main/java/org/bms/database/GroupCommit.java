@@ -25,6 +25,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.UnexpectedRollbackException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Nothing is given up for it:
  * <ul>
  *   <li>Each piece runs in a savepoint and is flushed before the next: a piece that throws is rolled back alone (its
- *       entities forgotten, so none of its changes can reach a later flush), and its caller gets its exception, as
- *       it would from a transaction of its own. The others go on.
+ *       entities forgotten, so none of its changes can reach a later flush, and what it registered for after the
+ *       commit dropped), and its caller gets its exception, as it would from a transaction of its own. The others
+ *       go on.
  *   <li>A commit that fails leaves none of the batch: every caller whose piece had succeeded gets the failure, unless
  *       the failure was only the batch being marked for rollback by a failed piece, in which case each of them runs
  *       again in a transaction of its own.
@@ -145,6 +148,7 @@ final class GroupCommit implements Transactions, DisposableBean {
     private boolean runInSavepoint(Piece<?> piece) {
         Session session = entityManager.unwrap(Session.class);
         Savepoint savepoint = session.doReturningWork(Connection::setSavepoint);
+        List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
         try {
             piece.run();
             entityManager.flush();
@@ -155,9 +159,20 @@ final class GroupCommit implements Transactions, DisposableBean {
         } catch (RuntimeException e) {
             session.doWork(connection -> connection.rollback(savepoint));
             entityManager.clear();
+            keepOnly(before);
             piece.fail(e);
             return false;
         }
+    }
+
+    /**
+     * Forgets what a piece rolled back to its savepoint registered for after the commit (its events, its counts):
+     * none of it happened.
+     */
+    private static void keepOnly(List<TransactionSynchronization> synchronizations) {
+        TransactionSynchronizationManager.clearSynchronization();
+        TransactionSynchronizationManager.initSynchronization();
+        synchronizations.forEach(TransactionSynchronizationManager::registerSynchronization);
     }
 
     /** Lets the waiting work finish, then stops the writer; called when the context closes, after the web server. */

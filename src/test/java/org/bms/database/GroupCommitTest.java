@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -116,6 +118,35 @@ class GroupCommitTest {
         assertThat(others.get(2).join()).isNotNull();
         assertThat(jdbc.queryForList("SELECT id FROM group_commit_test ORDER BY id", Integer.class))
                 .containsExactly(100, 101, 102);
+    }
+
+    @Test
+    void whatAFailedPieceRegisteredForAfterTheCommitNeverHappens() {
+        List<Integer> committed = new CopyOnWriteArrayList<>();
+        CompletableFuture<Object> first = holdTheWriterUntilWaiting(4, 200);
+        List<CompletableFuture<Object>> others = new ArrayList<>();
+        for (int piece = 201; piece <= 204; piece++) {
+            int id = piece;
+            others.add(submit(() -> {
+                Object batch = insert(id);
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        committed.add(id);
+                    }
+                });
+                if (id % 2 == 1) {
+                    throw new IllegalStateException("piece " + id + " refused");
+                }
+                return batch;
+            }));
+        }
+
+        assertThat(first.join()).isNotNull();
+        others.forEach(answer -> answer.handle((batch, failure) -> batch).join());
+        assertThat(committed).containsExactlyInAnyOrder(202, 204);
+        assertThat(jdbc.queryForList("SELECT id FROM group_commit_test ORDER BY id", Integer.class))
+                .containsExactly(200, 202, 204);
     }
 
     /**
