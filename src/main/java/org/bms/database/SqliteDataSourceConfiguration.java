@@ -11,6 +11,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionManagerCust
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,6 +68,14 @@ class SqliteDataSourceConfiguration {
         routing.setDefaultAutoCommit(true);
         routing.setDefaultTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
         return routing;
+    }
+
+    /** Plain JDBC for what JPA does not do (ShedLock's locks among it), with SQLite's constraint failures told apart. */
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        var jdbc = new JdbcTemplate(dataSource);
+        jdbc.setExceptionTranslator(new SqliteExceptionTranslator());
+        return jdbc;
     }
 
     /** Consistent multi-connection reads; its connections are opened per use, read-only, outside the pools. */

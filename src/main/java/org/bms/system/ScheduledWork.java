@@ -2,7 +2,6 @@ package org.bms.system;
 
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -21,10 +20,10 @@ public class ScheduledWork {
     private final LockingTaskExecutor locks;
     private final Clock clock;
 
-    ScheduledWork(DataSource dataSource, Clock clock) {
+    ScheduledWork(JdbcTemplate jdbc, Clock clock) {
         this.locks = new DefaultLockingTaskExecutor(
                 new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                        .withJdbcTemplate(new JdbcTemplate(dataSource))
+                        .withJdbcTemplate(jdbc)
                         .build()));
         this.clock = clock;
     }
