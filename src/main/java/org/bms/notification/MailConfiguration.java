@@ -2,6 +2,9 @@ package org.bms.notification;
 
 import static net.logstash.logback.argument.StructuredArguments.v;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,16 +79,36 @@ class MailConfiguration {
         return template;
     }
 
-    /** Two named threads and a bounded queue; on shutdown the queue is finished before the context closes. */
+    /** The outbox's depth by status, read at each scrape: mails waiting, being sent, and failed. */
+    @Bean
+    MeterBinder outboxDepth(NotificationRepository notifications) {
+        return meters -> {
+            for (NotificationStatus status :
+                    List.of(NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.FAILED)) {
+                Gauge.builder("bms.notifications.outbox", notifications, outbox -> outbox.countByStatus(status))
+                        .description("Creation e-mails in the outbox")
+                        .tag("status", status.name())
+                        .register(meters);
+            }
+        };
+    }
+
+    /**
+     * Two named threads and a bounded queue. A stop does not wait for the queue, nor long for a send: what was not
+     * sent is still in the outbox, and goes out after the next start or from another instance (a send cut off
+     * mid-way once its lease runs out, under the same Message-ID). The threads are daemons, so an SMTP server that
+     * never answers cannot keep the process from exiting.
+     */
     @Bean(name = EXECUTOR)
     ThreadPoolTaskExecutor mailExecutor() {
         var executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("mail-");
+        executor.setDaemon(true);
         executor.setCorePoolSize(2);
         executor.setMaxPoolSize(2);
         executor.setQueueCapacity(10_000);
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(30);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.setAwaitTerminationSeconds(2);
         return executor;
     }
 }

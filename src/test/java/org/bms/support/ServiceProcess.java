@@ -67,6 +67,14 @@ public final class ServiceProcess implements AutoCloseable {
         return new ApiClient(port);
     }
 
+    /** Stops the process as an orchestrator does, with {@code SIGTERM}; returns how long it took to exit. */
+    public Duration stop() {
+        long start = System.nanoTime();
+        process.destroy();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive());
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /** Kills the process at once, as {@code kill -9} does: no shutdown hook, no graceful stop. */
     public void kill() {
         process.destroyForcibly();
