@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.bms.support.FakeCentralBank;
+import org.bms.support.LogLines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,7 +170,7 @@ class RateScraperTest {
                 .isInstanceOf(RatesUnavailableException.class)
                 .satisfies(e ->
                         assertThat(((RatesUnavailableException) e).retryAfter()).isPositive());
-        assertThat(output.getOut()).contains("Could not read ecb rates: ").contains(reason);
+        LogLines.awaitLine(output, "Could not read ecb rates: ", reason);
     }
 
     /** A clock the test moves by hand. */

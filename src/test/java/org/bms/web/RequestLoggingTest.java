@@ -6,6 +6,7 @@ import java.util.List;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;
 import org.bms.support.Json;
+import org.bms.support.LogLines;
 import org.bms.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +25,8 @@ class RequestLoggingTest extends HttpIntegrationTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("X-Request-Id")).hasValue("trace-me-123");
 
-        List<String> lines = output.getOut()
+        // The access line is a request's last.
+        List<String> lines = LogLines.awaitLine(output, "trace-me-123", "org.bms.access")
                 .lines()
                 .filter(line -> line.contains("trace-me-123"))
                 .toList();
@@ -55,7 +57,8 @@ class RequestLoggingTest extends HttpIntegrationTest {
     @Test
     void aListFilteredByNumberDoesNotLogTheNumber(CapturedOutput output) {
         api.get("/accounts?number=5550001112", "X-Request-Id", "list-by-number");
-        assertThat(output.getOut()).contains("list-by-number").doesNotContain("5550001112");
+        assertThat(LogLines.awaitLine(output, "list-by-number", "org.bms.access"))
+                .doesNotContain("5550001112");
     }
 
     @Test
@@ -67,6 +70,8 @@ class RequestLoggingTest extends HttpIntegrationTest {
                 .post("/accounts", Json.account("Logged Lea", uniqueNumber(), "1.00"), "X-Request-Id", "who-did-it");
         api.as(refused).get("/accounts", "X-Request-Id", "refused-token");
 
+        LogLines.awaitLine(output, "who-did-it", "org.bms.access");
+        LogLines.awaitLine(output, "refused-token", "org.bms.access");
         List<String> lines = output.getOut()
                 .lines()
                 .filter(line -> line.contains("\"requestId\":\"who-did-it\""))
