@@ -1,10 +1,16 @@
 package org.bms.account;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The double-entry journal: every change of a balance after opening is one {@link Movement} with two {@link
@@ -14,6 +20,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Callers lock the accounts first (in id order where there are two), so that movement ids, postings and running
  * balances follow one another in the same order on every account.
+ *
+ * <p>Movements are counted by type ({@code bms.movements}) once their transaction committed.
  */
 @Component
 class Journal {
@@ -21,11 +29,20 @@ class Journal {
     private final MovementRepository movements;
     private final PostingRepository postings;
     private final Clock clock;
+    private final Map<MovementType, Counter> counted = new EnumMap<>(MovementType.class);
 
-    Journal(MovementRepository movements, PostingRepository postings, Clock clock) {
+    Journal(MovementRepository movements, PostingRepository postings, Clock clock, MeterRegistry meters) {
         this.movements = movements;
         this.postings = postings;
         this.clock = clock;
+        for (MovementType type : MovementType.values()) {
+            counted.put(
+                    type,
+                    Counter.builder("bms.movements")
+                            .description("Movements written to the journal")
+                            .tag("type", type.name())
+                            .register(meters));
+        }
     }
 
     /**
@@ -59,7 +76,7 @@ class Journal {
         Movement movement =
                 movements.save(new Movement(type, amount, idOf(from), idOf(to), reference, reverses, now, createdBy));
         postings.saveAll(List.of(Posting.from(movement, from, fromAfter), Posting.to(movement, to, toAfter)));
-        return movement;
+        return counted(movement);
     }
 
     /**
@@ -81,6 +98,17 @@ class Journal {
         Movement movement = movements.save(new Movement(
                 MovementType.OPENING, amount, null, account.id(), null, null, account.createdAt(), createdBy));
         postings.saveAll(List.of(Posting.from(movement, null, null), Posting.to(movement, account, amount)));
+        return counted(movement);
+    }
+
+    private Movement counted(Movement movement) {
+        Counter counter = counted.get(movement.type());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
         return movement;
     }
 

@@ -1,5 +1,7 @@
 package org.bms.batch;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,5 +23,14 @@ class BatchConfiguration {
             return thread;
         };
         return new ForkJoinPool(properties.effectiveParallelism(), named, null, false);
+    }
+
+    /** How long each computed run of a batch job took: {@code bms.batch.duration}, tagged with the job. */
+    static Timer duration(MeterRegistry meters, String job) {
+        return Timer.builder("bms.batch.duration")
+                .description("How long a batch job took to compute")
+                .tag("job", job)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 }

@@ -2,6 +2,8 @@ package org.bms.batch;
 
 import static net.logstash.logback.argument.StructuredArguments.v;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,16 +49,19 @@ public class BatchTotalService {
     private final ForkJoinPool pool;
     private final BatchProperties properties;
     private final Cache cache;
+    private final Timer durations;
 
     BatchTotalService(
             Snapshots snapshots,
             @Qualifier(BatchConfiguration.POOL) ForkJoinPool pool,
             BatchProperties properties,
-            CacheManager caches) {
+            CacheManager caches,
+            MeterRegistry meters) {
         this.snapshots = snapshots;
         this.pool = pool;
         this.properties = properties;
         this.cache = caches.getCache(CACHE);
+        this.durations = BatchConfiguration.duration(meters, "total");
     }
 
     /** The cached total if there is one for the database's current state and {@code fresh} is false; else a new one. */
@@ -67,7 +72,7 @@ public class BatchTotalService {
                 return BatchTotalView.of(cached.total());
             }
         }
-        Cached computed = compute();
+        Cached computed = durations.record(this::compute);
         keep(computed);
         return BatchTotalView.of(computed.total());
     }

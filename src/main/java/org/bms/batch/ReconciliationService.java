@@ -2,6 +2,8 @@ package org.bms.batch;
 
 import static net.logstash.logback.argument.StructuredArguments.v;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
@@ -30,14 +32,24 @@ public class ReconciliationService {
     private final ForkJoinPool pool;
     private final BatchProperties properties;
 
+    private final Timer durations;
+
     ReconciliationService(
-            Snapshots snapshots, @Qualifier(BatchConfiguration.POOL) ForkJoinPool pool, BatchProperties properties) {
+            Snapshots snapshots,
+            @Qualifier(BatchConfiguration.POOL) ForkJoinPool pool,
+            BatchProperties properties,
+            MeterRegistry meters) {
         this.snapshots = snapshots;
         this.pool = pool;
         this.properties = properties;
+        this.durations = BatchConfiguration.duration(meters, "reconciliation");
     }
 
     public ReconciliationView reconcile() {
+        return durations.record(this::reconciled);
+    }
+
+    private ReconciliationView reconciled() {
         long start = System.nanoTime();
         int parallelism = pool.getParallelism();
         int size = properties.size();

@@ -150,6 +150,8 @@ class SecurityConfiguration {
                         .hasAnyRole(CHANGES_ACCOUNTS)
                         .requestMatchers(DELETE, "/accounts/*")
                         .hasAnyRole(CHANGES_ACCOUNTS)
+                        .requestMatchers(GET, "/actuator/prometheus")
+                        .hasAnyRole("ADMIN", "AUDITOR")
                         .requestMatchers(
                                 "/",
                                 "/swagger-ui.html",

@@ -2,6 +2,7 @@ package org.bms.web;
 
 import static net.logstash.logback.argument.StructuredArguments.v;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -53,6 +54,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     static final String TYPE_BASE = ProblemException.TYPE_BASE;
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final MeterRegistry meters;
+
+    ProblemHandler(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @ExceptionHandler
     ResponseEntity<Object> invalidInput(InvalidInputException e, WebRequest request) {
@@ -267,7 +274,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (status.is4xxClientError()) {
             log.info("Request refused: {}", v("problem", problem.getType().toString()));
         }
+        counted(problem);
         return super.handleExceptionInternal(e, enrich(problem, request), headers, status, request);
+    }
+
+    /** Problems answered, by type and status: {@code bms.problems}. */
+    private void counted(ProblemDetail problem) {
+        String type = problem.getType().toString();
+        meters.counter(
+                        "bms.problems",
+                        "type",
+                        type.startsWith(TYPE_BASE) ? type.substring(TYPE_BASE.length()) : type,
+                        "status",
+                        Integer.toString(problem.getStatus()))
+                .increment();
     }
 
     /** Spring leaves most framework problems without a detail; say in words what the client should change. */

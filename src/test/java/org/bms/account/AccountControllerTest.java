@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -37,7 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(AccountController.class)
 // The mapping of requests and answers alone; who may send them is security/AccessRulesTest's, end to end.
 @AutoConfigureMockMvc(addFilters = false)
-@Import(StrictJsonConfiguration.class)
+@Import({StrictJsonConfiguration.class, SimpleMeterRegistry.class})
 class AccountControllerTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package org.bms.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -245,7 +246,8 @@ class BatchTotalTest {
                 snapshots,
                 new ForkJoinPool(parallelism),
                 new BatchProperties(size, parallelism),
-                new ConcurrentMapCacheManager());
+                new ConcurrentMapCacheManager(),
+                new SimpleMeterRegistry());
     }
 
     private AccountView open(String balance, String currency) {
