@@ -2,9 +2,6 @@ package org.bms.notification;
 
 import static net.logstash.logback.argument.StructuredArguments.v;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import java.util.List;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,20 +74,6 @@ class MailConfiguration {
             }
         });
         return template;
-    }
-
-    /** The outbox's depth by status, read at each scrape: mails waiting, being sent, and failed. */
-    @Bean
-    MeterBinder outboxDepth(NotificationRepository notifications) {
-        return meters -> {
-            for (NotificationStatus status :
-                    List.of(NotificationStatus.PENDING, NotificationStatus.SENDING, NotificationStatus.FAILED)) {
-                Gauge.builder("bms.notifications.outbox", notifications, outbox -> outbox.countByStatus(status))
-                        .description("Creation e-mails in the outbox")
-                        .tag("status", status.name())
-                        .register(meters);
-            }
-        };
     }
 
     /**
