@@ -76,7 +76,9 @@ final class SecretFile {
     }
 
     private static void warnIfOthersMayRead(Path file) throws IOException {
-        if (!Files.getFileStore(file).supportsFileAttributeView("posix")) {
+        // Asked of the file system, not of the file's store: finding the store needs its mount in /proc/self/mounts,
+        // which a chroot does not show.
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return;
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
