@@ -27,10 +27,8 @@ STEPS=${STEPS:-load,total}
 cd "$(dirname "$0")/.."
 BENCH_DIR=$(pwd)/bench
 JAR=${JAR:-target/bms.jar}
-[[ -f $JAR ]] || { echo "instances.sh: no jar; run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
-for tool in wrk nginx psql curl openssl python3 java; do
-    command -v "$tool" >/dev/null || { echo "instances.sh: $tool is required" >&2; exit 2; }
-done
+source "$BENCH_DIR/lib.sh"
+needs instances.sh wrk nginx psql curl openssl python3 java
 
 WORK=$(mktemp -d -t bms-instances.XXXXXX)
 PIDS=()
@@ -46,7 +44,6 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-source "$BENCH_DIR/lib.sh"
 export JWT_SECRET
 JWT_SECRET=$(openssl rand -base64 48)
 TOKEN=$(mint_admin_token)

@@ -29,10 +29,8 @@ PGURL=${PGURL:-postgresql://postgres@127.0.0.1:5432}
 cd "$(dirname "$0")/.."
 BENCH_DIR=$(pwd)/bench
 JAR=${JAR:-target/bms.jar}
-[[ -f $JAR ]] || { echo "ledger.sh: no jar; run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
-for tool in wrk psql pgbench sqlite3 curl openssl python3 java; do
-    command -v "$tool" >/dev/null || { echo "ledger.sh: $tool is required" >&2; exit 2; }
-done
+source "$BENCH_DIR/lib.sh"
+needs ledger.sh wrk psql pgbench sqlite3 curl openssl python3 java
 
 WORK=$(mktemp -d -t bms-ledger.XXXXXX)
 PIDS=()
@@ -46,7 +44,6 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-source "$BENCH_DIR/lib.sh"
 export JWT_SECRET
 JWT_SECRET=$(openssl rand -base64 48)
 TOKEN=$(mint_admin_token)
@@ -77,20 +74,7 @@ echo "== BMS ledger: $(nproc) CPU(s), $(psql "$PGURL/postgres" -Atc 'SELECT vers
 
 if [[ ,$STEPS, == *,commit,* ]]; then
     echo "-- raw durable one-row commits on this disk ($WORK)"
-    python3 - "$WORK/raw.sqlite" <<'PY'
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1], isolation_level=None)
-db.execute("PRAGMA journal_mode=WAL")
-db.execute("PRAGMA synchronous=FULL")
-db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)")
-n, end = 0, time.time() + 5
-while time.time() < end:
-    db.execute("BEGIN IMMEDIATE")
-    db.execute("INSERT INTO t (v) VALUES (?)", (n,))
-    db.execute("COMMIT")
-    n += 1
-print("%-44s %10.1f commits/s" % ("SQLite WAL, synchronous=FULL, one writer", n / 5))
-PY
+    printf '%-44s %10s commits/s\n' "SQLite WAL, synchronous=FULL, one writer" "$(raw_sqlite_commits "$WORK/raw.sqlite")"
     fresh_pg bms_bench_commit
     psql "$PGURL/bms_bench_commit" -qc "CREATE TABLE t (id BIGSERIAL PRIMARY KEY, v INTEGER)"
     echo 'INSERT INTO t (v) VALUES (1);' >"$WORK/insert.sql"

@@ -1,6 +1,16 @@
 # Shared by the benchmark scripts that start the jar as a service: sourced, not run. Needs JAR, WORK and PIDS set
 # by the caller; leaves the port of the last service started in $port and its pid last in PIDS.
 
+# needs SCRIPT TOOL...: stops SCRIPT unless the jar ($JAR) is built and every TOOL is on the PATH.
+needs() {
+    local script=$1 tool
+    shift
+    [[ -f $JAR ]] || { echo "$script: no jar; run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null || { echo "$script: $tool is required" >&2; exit 2; }
+    done
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 b64() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
@@ -39,4 +49,23 @@ stop_last() {
     kill "${PIDS[-1]}"
     wait "${PIDS[-1]}" 2>/dev/null || true
     unset 'PIDS[-1]'
+}
+
+# raw_sqlite_commits FILE: how many durable one-row commits a second this disk takes (SQLite WAL, synchronous=FULL,
+# one writer, for 5 s), the service's own settings: the floor under any write it acknowledges.
+raw_sqlite_commits() {
+    python3 - "$1" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA journal_mode=WAL")
+db.execute("PRAGMA synchronous=FULL")
+db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)")
+n, end = 0, time.time() + 5
+while time.time() < end:
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("INSERT INTO t (v) VALUES (?)", (n,))
+    db.execute("COMMIT")
+    n += 1
+print(int(n / 5))
+PY
 }
