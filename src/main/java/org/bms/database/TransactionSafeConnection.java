@@ -32,6 +32,7 @@ final class TransactionSafeConnection extends JDBC4Connection {
     private final boolean openedUnwritable;
     private final KeptStatements statements = new KeptStatements(this);
     private long changesAtBegin;
+    private boolean endedByFailure;
 
     TransactionSafeConnection(String url, Properties properties, DatabaseFile file) throws SQLException {
         super(url, file.path().toString(), properties);
@@ -88,6 +89,11 @@ final class TransactionSafeConnection extends JDBC4Connection {
 
     @Override
     public void rollback() throws SQLException {
+        if (endedByFailure && getConnectionConfig().isAutoCommit()) {
+            // A failed COMMIT already rolled the transaction back and left it; the pool and Spring, which saw the
+            // transaction begin but not end, roll back once more on their way out. There is nothing left to undo.
+            return;
+        }
         requireTransaction();
         try {
             getDatabase().exec("rollback;", false);
@@ -120,6 +126,7 @@ final class TransactionSafeConnection extends JDBC4Connection {
 
     /** After a failed end: roll back whatever is still open, and let JDBC's state say there is no transaction. */
     private void leaveTransaction() {
+        endedByFailure = true;
         try {
             getDatabase().exec("rollback;", false);
         } catch (SQLException alreadyOver) {
@@ -135,6 +142,7 @@ final class TransactionSafeConnection extends JDBC4Connection {
     }
 
     private void started(TransactionMode mode) throws SQLException {
+        endedByFailure = false;
         setCurrentTransactionMode(mode);
         setFirstStatementExecuted(false);
         changesAtBegin = getDatabase().total_changes();

@@ -84,9 +84,22 @@ class TransactionSafeConnectionTest {
                     .isInstanceOf(DatabaseFileChangedException.class)
                     .hasMessageContaining("was deleted");
             assertThat(writer.getAutoCommit()).isTrue();
+            // The pool, which saw the transaction begin and not end, rolls back on its way out: nothing to undo.
+            writer.rollback();
             Files.move(kept, path);
         }
         assertThat(count()).isZero();
+    }
+
+    @Test
+    void aRollbackOutsideAnyTransactionIsStillRefused() throws SQLException {
+        try (Connection writer = writer()) {
+            assertThatThrownBy(writer::rollback).hasMessageContaining("auto-commit");
+            writer.setAutoCommit(false);
+            writer.commit();
+            writer.setAutoCommit(true);
+            assertThatThrownBy(writer::rollback).hasMessageContaining("auto-commit");
+        }
     }
 
     @Test
