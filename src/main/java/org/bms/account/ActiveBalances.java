@@ -67,9 +67,10 @@ public final class ActiveBalances {
 
     /**
      * A prepared per-currency sum over an id range; SQLite seeks the range once per currency. Exact whatever the
-     * balances: each balance is summed in two 32-bit halves, high and low, and no chunk of at most
-     * {@value #MAX_ROWS} ids can overflow either 64-bit sum (SQLite's integer {@code SUM} would fail with
-     * "integer overflow" past 64 bits, as 93 of the largest two-decimal balances already do).
+     * balances: a chunk is summed with one plain {@code SUM} a row, and only a chunk whose sum passes 64 bits (SQLite
+     * then fails with "integer overflow", as 93 of the largest two-decimal balances already do; PostgreSQL sums
+     * {@code bigint} as {@code numeric} and never does) is summed again in two 32-bit halves, high and low, which no
+     * chunk of at most {@value #MAX_ROWS} ids can overflow.
      */
     public static final class RangeSum implements AutoCloseable {
 
@@ -78,18 +79,22 @@ public final class ActiveBalances {
 
         private static final int HALF = 32;
 
-        private final PreparedStatement statement;
+        private final Connection connection;
         private final List<String> currencies;
+        private final String plainSql;
+        private final PreparedStatement halves;
+        private PreparedStatement plain;
 
         private RangeSum(Connection connection, List<String> currencies) throws SQLException {
+            this.connection = connection;
             this.currencies = List.copyOf(currencies);
-            String placeholders =
-                    String.join(", ", currencies.stream().map(c -> "?").toList());
-            this.statement = connection.prepareStatement("SELECT currency, count(*),"
-                    + " SUM(balance_minor >> " + HALF + "), SUM(balance_minor & " + ((1L << HALF) - 1) + ")"
-                    + " FROM account"
-                    + " WHERE status = 'ACTIVE' AND currency IN (" + placeholders + ") AND id >= ? AND id < ?"
-                    + " GROUP BY currency");
+            String where = " FROM account WHERE status = 'ACTIVE' AND currency IN ("
+                    + String.join(", ", currencies.stream().map(c -> "?").toList())
+                    + ") AND id >= ? AND id < ? GROUP BY currency";
+            this.plainSql = "SELECT currency, count(*), SUM(balance_minor)" + where;
+            this.plain = connection.prepareStatement(plainSql);
+            this.halves = connection.prepareStatement("SELECT currency, count(*), SUM(balance_minor >> " + HALF
+                    + "), SUM(balance_minor & " + ((1L << HALF) - 1) + ")" + where);
         }
 
         /** Sums the active accounts with {@code fromId <= id < toId}, at most {@link #MAX_ROWS} ids. */
@@ -97,14 +102,27 @@ public final class ActiveBalances {
             if (toId - fromId > MAX_ROWS) {
                 throw new IllegalArgumentException("At most " + MAX_ROWS + " ids per sum, not " + (toId - fromId));
             }
-            int parameter = 1;
-            for (String currency : currencies) {
-                statement.setString(parameter++, currency);
-            }
-            statement.setLong(parameter++, fromId);
-            statement.setLong(parameter, toId);
             List<Subtotal> subtotals = new ArrayList<>(currencies.size());
-            try (ResultSet rows = statement.executeQuery()) {
+            try (ResultSet rows = bound(plain, fromId, toId).executeQuery()) {
+                while (rows.next()) {
+                    BigInteger minorUnits = rows.getBigDecimal(3).toBigIntegerExact();
+                    subtotals.add(new Subtotal(rows.getString(1), minorUnits, rows.getLong(2)));
+                }
+                return subtotals;
+            } catch (SQLException failed) {
+                if (!String.valueOf(failed.getMessage()).contains("integer overflow")) {
+                    throw failed;
+                }
+                // SQLite finalizes a statement that failed; the next chunk gets a new one.
+                plain.close();
+                plain = connection.prepareStatement(plainSql);
+                return inHalves(fromId, toId);
+            }
+        }
+
+        private List<Subtotal> inHalves(long fromId, long toId) throws SQLException {
+            List<Subtotal> subtotals = new ArrayList<>(currencies.size());
+            try (ResultSet rows = bound(halves, fromId, toId).executeQuery()) {
                 while (rows.next()) {
                     BigInteger minorUnits = BigInteger.valueOf(rows.getLong(3))
                             .shiftLeft(HALF)
@@ -115,9 +133,23 @@ public final class ActiveBalances {
             return subtotals;
         }
 
+        private PreparedStatement bound(PreparedStatement statement, long fromId, long toId) throws SQLException {
+            int parameter = 1;
+            for (String currency : currencies) {
+                statement.setString(parameter++, currency);
+            }
+            statement.setLong(parameter++, fromId);
+            statement.setLong(parameter, toId);
+            return statement;
+        }
+
         @Override
         public void close() throws SQLException {
-            statement.close();
+            try {
+                plain.close();
+            } finally {
+                halves.close();
+            }
         }
     }
 
