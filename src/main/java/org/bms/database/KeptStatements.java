@@ -53,11 +53,6 @@ final class KeptStatements {
         return fresh;
     }
 
-    /** How many statements are kept. */
-    int size() {
-        return kept.size();
-    }
-
     /** Forgets every statement; called when the connection closes, which finalizes them all. */
     void clear() {
         kept.clear();
