@@ -50,7 +50,7 @@ class PreconditionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3", "\"3", "abc", "\"3\" junk"})
+    @ValueSource(strings = {"3", "\"3", "abc", "\"3\" junk", "*, \"3\"", "\"3\" \"4\"", "W/3", "\"a b\""})
     void malformedHeadersAreRefused(String header) {
         assertThatThrownBy(() -> Preconditions.of(header, null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Preconditions.of(null, header))
