@@ -23,9 +23,6 @@ public final class ActiveBalances {
     /** The smallest and largest id of an active account. */
     public record IdRange(long first, long last) {}
 
-    /** The sum of one currency's balances in minor units over some accounts, and how many they are. */
-    public record Subtotal(String currency, BigInteger minorUnits, long accounts) {}
-
     /**
      * The id range of the active accounts, if there are any. Two queries, because SQLite answers a lone
      * {@code min} or {@code max} with one index seek but scans the index for both at once.
@@ -98,15 +95,15 @@ public final class ActiveBalances {
         }
 
         /** Sums the active accounts with {@code fromId <= id < toId}, at most {@link #MAX_ROWS} ids. */
-        public List<Subtotal> sum(long fromId, long toId) throws SQLException {
+        public List<CurrencyTotal> sum(long fromId, long toId) throws SQLException {
             if (toId - fromId > MAX_ROWS) {
                 throw new IllegalArgumentException("At most " + MAX_ROWS + " ids per sum, not " + (toId - fromId));
             }
-            List<Subtotal> subtotals = new ArrayList<>(currencies.size());
+            List<CurrencyTotal> subtotals = new ArrayList<>(currencies.size());
             try (ResultSet rows = bound(plain, fromId, toId).executeQuery()) {
                 while (rows.next()) {
                     BigInteger minorUnits = rows.getBigDecimal(3).toBigIntegerExact();
-                    subtotals.add(new Subtotal(rows.getString(1), minorUnits, rows.getLong(2)));
+                    subtotals.add(CurrencyTotal.ofMinorUnits(rows.getString(1), minorUnits, rows.getLong(2)));
                 }
                 return subtotals;
             } catch (SQLException failed) {
@@ -120,14 +117,14 @@ public final class ActiveBalances {
             }
         }
 
-        private List<Subtotal> inHalves(long fromId, long toId) throws SQLException {
-            List<Subtotal> subtotals = new ArrayList<>(currencies.size());
+        private List<CurrencyTotal> inHalves(long fromId, long toId) throws SQLException {
+            List<CurrencyTotal> subtotals = new ArrayList<>(currencies.size());
             try (ResultSet rows = bound(halves, fromId, toId).executeQuery()) {
                 while (rows.next()) {
                     BigInteger minorUnits = BigInteger.valueOf(rows.getLong(3))
                             .shiftLeft(HALF)
                             .add(BigInteger.valueOf(rows.getLong(4)));
-                    subtotals.add(new Subtotal(rows.getString(1), minorUnits, rows.getLong(2)));
+                    subtotals.add(CurrencyTotal.ofMinorUnits(rows.getString(1), minorUnits, rows.getLong(2)));
                 }
             }
             return subtotals;

@@ -30,7 +30,7 @@ class BatchController {
             summary = "Total the balances of all active accounts, per currency",
             description = "Exact, from one consistent snapshot. Cached until an account changes;"
                     + " send Cache-Control: no-cache to recompute.")
-    BatchTotalView total(
+    BatchTotal total(
             @Parameter(description = "no-cache recomputes instead of serving the cached total")
                     @RequestHeader(name = HttpHeaders.CACHE_CONTROL, required = false)
                     String cacheControl) {

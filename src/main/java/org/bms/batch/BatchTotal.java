@@ -3,12 +3,13 @@ package org.bms.batch;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
+import org.bms.account.CurrencyTotal;
 
 /**
- * The totals of all active accounts as of one committed state, and how the work was split. Serializable, so a
- * shared cache (Redis) can keep it.
+ * The totals of all active accounts as of one committed state, by currency code, and how the work was split.
+ * Serializable, so a shared cache (Redis) can keep it.
  */
-record BatchTotal(
+public record BatchTotal(
         Instant asOf,
         long accounts,
         List<CurrencyTotal> totals,

@@ -65,16 +65,16 @@ public class BatchTotalService {
     }
 
     /** The cached total if there is one for the database's current state and {@code fresh} is false; else a new one. */
-    public BatchTotalView total(boolean fresh) {
+    public BatchTotal total(boolean fresh) {
         if (!fresh) {
             Cached cached = cached();
             if (cached != null && cached.state().equals(committedState())) {
-                return BatchTotalView.of(cached.total());
+                return cached.total();
             }
         }
         Cached computed = durations.record(this::compute);
         keep(computed);
-        return BatchTotalView.of(computed.total());
+        return computed.total();
     }
 
     /** A total and the committed state of the database it was computed from. */

@@ -1,11 +1,9 @@
 package org.bms.batch;
 
-import java.math.BigInteger;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bms.account.ActiveBalances;
+import org.bms.account.CurrencyTotal;
 
 /** Per-currency sums of some chunks, combined pairwise as the fork/join tasks finish; exact at any size. */
 final class Subtotals {
@@ -13,16 +11,10 @@ final class Subtotals {
     private final Map<String, CurrencyTotal> byCurrency = new TreeMap<>();
 
     /** The subtotals one chunk's sums make. */
-    static Subtotals of(List<ActiveBalances.Subtotal> sums) {
+    static Subtotals of(List<CurrencyTotal> sums) {
         var subtotals = new Subtotals();
-        for (ActiveBalances.Subtotal sum : sums) {
-            subtotals.add(sum.currency(), sum.minorUnits(), sum.accounts());
-        }
+        sums.forEach(subtotals::add);
         return subtotals;
-    }
-
-    void add(String currencyCode, BigInteger minorUnits, long accounts) {
-        add(new CurrencyTotal(Currency.getInstance(currencyCode), minorUnits, accounts));
     }
 
     Subtotals mergedWith(Subtotals other) {
@@ -40,6 +32,6 @@ final class Subtotals {
     }
 
     private void add(CurrencyTotal total) {
-        byCurrency.merge(total.currency().getCurrencyCode(), total, CurrencyTotal::plus);
+        byCurrency.merge(total.currency(), total, CurrencyTotal::plus);
     }
 }

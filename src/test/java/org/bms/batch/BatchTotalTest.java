@@ -78,7 +78,7 @@ class BatchTotalTest {
 
     @Test
     void anEmptyBankTotalsNothing() {
-        BatchTotalView total = batch.total(true);
+        BatchTotal total = batch.total(true);
         assertThat(total.accounts()).isZero();
         assertThat(total.totals()).isEmpty();
         assertThat(total.chunks()).isZero();
@@ -89,7 +89,7 @@ class BatchTotalTest {
         for (int i = 0; i < 1000; i++) {
             open("0.10", "USD");
         }
-        BatchTotalView total = batch.total(true);
+        BatchTotal total = batch.total(true);
         assertThat(total.accounts()).isEqualTo(1000);
         assertThat(total.totals()).singleElement().satisfies(usd -> {
             assertThat(usd.currency()).isEqualTo("USD");
@@ -109,7 +109,7 @@ class BatchTotalTest {
         AccountView closing = open("0", "GBP");
         accounts.close(closing.id(), Preconditions.NONE);
 
-        BatchTotalView total = batch.total(true);
+        BatchTotal total = batch.total(true);
 
         assertThat(total.accounts()).isEqualTo(4);
         assertThat(total.totals())
@@ -151,7 +151,7 @@ class BatchTotalTest {
         for (int i = 0; i < count; i++) {
             open("1.00", "USD");
         }
-        BatchTotalView total = chunksOf(size, 2).total(true);
+        BatchTotal total = chunksOf(size, 2).total(true);
 
         assertThat(total.chunks()).isEqualTo(chunks);
         assertThat(total.chunkSize()).isEqualTo(size);
@@ -194,11 +194,11 @@ class BatchTotalTest {
     @Test
     void anUnchangedBankIsServedFromTheCacheAndAWriteEvictsIt() {
         open("1.00", "USD");
-        BatchTotalView first = batch.total(false);
+        BatchTotal first = batch.total(false);
         assertThat(batch.total(false)).isEqualTo(first);
 
         open("2.00", "USD");
-        BatchTotalView afterWrite = batch.total(false);
+        BatchTotal afterWrite = batch.total(false);
         assertThat(afterWrite.totals().get(0).total()).isEqualTo(new BigDecimal("3.00"));
         assertThat(afterWrite.asOf()).isAfter(first.asOf());
     }
