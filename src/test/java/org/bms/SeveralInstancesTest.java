@@ -24,6 +24,7 @@ import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.PostgresOnly;
 import org.bms.support.Smtp;
+import org.bms.support.TestData;
 import org.bms.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +41,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 @PostgresOnly
 class SeveralInstancesTest {
-
-    private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     private final Smtp smtp = new Smtp();
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
@@ -74,7 +73,7 @@ class SeveralInstancesTest {
             List<Future<Response>> created = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 ApiClient api = i % 2 == 0 ? a : b;
-                created.add(clients.submit(() -> api.create("Twice Served", number(), "1.00")));
+                created.add(clients.submit(() -> api.create("Twice Served", TestData.accountNumber(), "1.00")));
             }
             for (Future<Response> response : created) {
                 assertThat(response.get().status())
@@ -102,7 +101,7 @@ class SeveralInstancesTest {
         ApiClient doomedApi = new ApiClient(port(doomed));
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Response created = doomedApi.create("Left Behind", number(), "1.00");
+            Response created = doomedApi.create("Left Behind", TestData.accountNumber(), "1.00");
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             ids.add(created.id());
         }
@@ -138,7 +137,7 @@ class SeveralInstancesTest {
         ApiClient a = client(start());
         ApiClient b = client(start());
         for (int round = 0; round < 10; round++) {
-            String number = number();
+            String number = TestData.accountNumber();
             List<Integer> statuses = new ArrayList<>();
             ExecutorService clients = Executors.newFixedThreadPool(2);
             try {
@@ -159,7 +158,9 @@ class SeveralInstancesTest {
         ApiClient b = client(start());
         assertThat(usdTotal(b)).isEqualByComparingTo("0");
         for (int i = 1; i <= 5; i++) {
-            assertThat(a.create("Seen Everywhere", number(), "10.00").status()).isEqualTo(201);
+            assertThat(a.create("Seen Everywhere", TestData.accountNumber(), "10.00")
+                            .status())
+                    .isEqualTo(201);
             // b's cached total was computed before the write; it must not be served again.
             assertThat(usdTotal(b)).isEqualByComparingTo(new BigDecimal(10 * i));
         }
@@ -177,7 +178,9 @@ class SeveralInstancesTest {
             for (ApiClient writer : List.of(a, b)) {
                 threads.submit(() -> {
                     while (writing.get()) {
-                        if (writer.create("Busy Writer", number(), "2.00").status() == 201) {
+                        if (writer.create("Busy Writer", TestData.accountNumber(), "2.00")
+                                        .status()
+                                == 201) {
                             acknowledged.incrementAndGet();
                         }
                     }
@@ -285,9 +288,5 @@ class SeveralInstancesTest {
 
     private static ApiClient client(ConfigurableApplicationContext context) {
         return new ApiClient(context.getEnvironment().getProperty("local.server.port", Integer.class));
-    }
-
-    private static String number() {
-        return String.format("%010d", NUMBERS.incrementAndGet() % 10_000_000_000L);
     }
 }

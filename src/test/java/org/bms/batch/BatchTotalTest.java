@@ -19,6 +19,7 @@ import org.bms.database.Snapshots;
 import org.bms.security.Role;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
+import org.bms.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,8 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
             "bms.batch.parallelism=2"
         })
 class BatchTotalTest {
-
-    private static int numbers;
 
     @LocalServerPort
     private int port;
@@ -251,7 +250,7 @@ class BatchTotalTest {
     }
 
     private AccountView open(String balance, String currency) {
-        String number = String.format("8%09d", ++numbers);
+        String number = TestData.accountNumber();
         return accounts.open(new CreateAccountRequest("Holder " + number, number, new BigDecimal(balance), currency));
     }
 }

@@ -19,11 +19,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bms.BmsApplication;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.SqliteOnly;
+import org.bms.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,8 +37,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @SqliteOnly
 class DatabaseFaultsTest {
-
-    private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     @TempDir
     Path directory;
@@ -219,7 +217,7 @@ class DatabaseFaultsTest {
         private final Set<String> acknowledged = new HashSet<>();
 
         Response attempt(ApiClient api) {
-            String number = String.format("%010d", NUMBERS.incrementAndGet() % 10_000_000_000L);
+            String number = TestData.accountNumber();
             Response response = api.create("Fault Tolerant", number, "1.00");
             assertThat(response.status()).as(response.toString()).isNotEqualTo(500);
             if (response.status() == 201) {

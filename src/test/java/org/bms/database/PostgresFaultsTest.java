@@ -17,11 +17,11 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.Json;
 import org.bms.support.PostgresOnly;
+import org.bms.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +44,6 @@ import org.springframework.test.context.TestPropertySource;
         })
 class PostgresFaultsTest {
 
-    private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-
     @LocalServerPort
     private int port;
 
@@ -61,7 +59,7 @@ class PostgresFaultsTest {
 
     @Test
     void aRowLockHeldPastTheLockTimeoutIsA503AndTheChangeDidNotHappen() throws SQLException {
-        Response opened = api.create("Locked Out", number(), "10.00");
+        Response opened = api.create("Locked Out", TestData.accountNumber(), "10.00");
         assertThat(opened.status()).isEqualTo(201);
         try (Connection other = directConnection()) {
             other.setAutoCommit(false);
@@ -104,7 +102,7 @@ class PostgresFaultsTest {
         List<String> unexpected = new ArrayList<>();
         try {
             for (int i = 0; i < 200; i++) {
-                String number = number();
+                String number = TestData.accountNumber();
                 attempted.add(number);
                 Response response = api.create("Dropped Connection", number, "1.00");
                 if (response.status() == 201) {
@@ -127,7 +125,7 @@ class PostgresFaultsTest {
         // And the service is whole again once the server stops dropping it, without a restart: the pool finds the
         // connections that were cut as it hands them out (each such request a 503), and opens new ones.
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            Response after = api.create("After The Storm", number(), "1.00");
+            Response after = api.create("After The Storm", TestData.accountNumber(), "1.00");
             assertThat(after.status()).as(after.toString()).isIn(201, 503);
             return after.status() == 201;
         });
@@ -159,9 +157,5 @@ class PostgresFaultsTest {
 
     private Connection directConnection() throws SQLException {
         return DriverManager.getConnection(dataSource.getJdbcUrl(), "postgres", "");
-    }
-
-    private static String number() {
-        return String.format("%010d", NUMBERS.incrementAndGet() % 10_000_000_000L);
     }
 }

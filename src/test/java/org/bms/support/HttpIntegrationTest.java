@@ -1,6 +1,5 @@
 package org.bms.support;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,8 +20,6 @@ import org.springframework.test.context.TestPropertySource;
         })
 public abstract class HttpIntegrationTest {
 
-    private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-
     @LocalServerPort
     protected int port;
 
@@ -33,8 +30,8 @@ public abstract class HttpIntegrationTest {
         api = new ApiClient(port);
     }
 
-    /** An account number no other test uses: ten digits, so never mistaken for an IBAN. */
+    /** An account number no other test uses ({@link TestData#accountNumber()}). */
     protected static String uniqueNumber() {
-        return String.format("%010d", NUMBERS.incrementAndGet() % 10_000_000_000L);
+        return TestData.accountNumber();
     }
 }
