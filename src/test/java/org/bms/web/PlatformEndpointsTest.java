@@ -2,13 +2,17 @@ package org.bms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-/** What operators and API users see besides accounts: health, info, API docs, and unknown paths. */
+/**
+ * What operators and API users see besides accounts: health, info, API docs, and unknown paths. The API docs are
+ * also linted in .ci/run (Redocly CLI); these tests hold the document to what the service does.
+ */
 class PlatformEndpointsTest extends HttpIntegrationTest {
 
     @Test
@@ -93,6 +97,68 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
                 docs.json("$.paths.*.*.responses.*.content['application/problem+json'].schema['$ref']");
         assertThat(problemSchemas).hasSizeGreaterThan(10).allMatch(ref -> ref.endsWith("/Problem"));
         assertThat(docs.body()).doesNotContain("ProblemDetail");
+    }
+
+    @Test
+    void theOpenApiDocumentAsksForABearerTokenEverywhereButTheOpenEndpoints() {
+        Response docs = api.get("/v3/api-docs");
+
+        assertThat(docs.<Map<String, Object>>json("$.components.securitySchemes.bearer"))
+                .containsEntry("type", "http")
+                .containsEntry("scheme", "bearer")
+                .containsEntry("bearerFormat", "JWT");
+        assertThat(docs.<List<Map<String, List<String>>>>json("$.security"))
+                .containsExactly(Map.of("bearer", List.of()));
+        assertThat(docs.<List<Object>>json("$.paths['/actuator/health'].get.security"))
+                .isEmpty();
+        assertThat(docs.<Map<String, Object>>json("$.paths['/accounts'].get")).doesNotContainKey("security");
+        assertThat(docs.<Map<String, Object>>json("$.paths['/batch/total'].get.responses"))
+                .containsKeys("401", "403");
+    }
+
+    @Test
+    void everyGetTheOpenApiDocumentCallsOpenAnswersWithoutATokenAndNoOtherDoes() {
+        Map<String, Map<String, Map<String, Object>>> paths =
+                api.get("/v3/api-docs").json("$.paths");
+        List<String> open = new ArrayList<>();
+        paths.forEach((path, operations) -> {
+            Map<String, Object> get = operations.get("get");
+            if (get == null || path.contains("{")) {
+                return;
+            }
+            boolean documentedOpen = List.of().equals(get.get("security"));
+            int status = api.anonymous().get(path).status();
+            assertThat(status == 401)
+                    .as("GET %s answered %d without a token", path, status)
+                    .isNotEqualTo(documentedOpen);
+            if (documentedOpen) {
+                open.add(path);
+            }
+        });
+        assertThat(open).contains("/actuator/health", "/actuator/info");
+    }
+
+    @Test
+    void everyResponseHeaderInTheOpenApiDocumentHasASchema() {
+        Response docs = api.get("/v3/api-docs");
+
+        assertThat(docs.<Map<String, Object>>json("$.paths['/accounts'].post.responses['201'].headers"))
+                .containsOnlyKeys("Location", "ETag");
+        assertThat(docs.<Map<String, Object>>json("$.paths['/accounts/{id}'].get.responses['200'].headers"))
+                .containsOnlyKeys("ETag");
+        assertThat(docs.<Map<String, Object>>json("$.paths['/transfers'].post.responses['201'].headers"))
+                .containsOnlyKeys("Location");
+        Map<String, Map<String, Object>> components = docs.json("$.components.headers");
+        List<Map<String, Object>> headers = docs.json("$.paths.*.*.responses.*.headers.*");
+        assertThat(headers).hasSizeGreaterThan(8).allSatisfy(header -> {
+            Map<String, Object> described = header.containsKey("$ref")
+                    ? components.get(((String) header.get("$ref")).replace("#/components/headers/", ""))
+                    : header;
+            assertThat(described).as("%s", header).extractingByKey("schema").isNotNull();
+        });
+        assertThat(docs.<String>json("$.components.headers.ETag.schema.type")).isEqualTo("string");
+        assertThat(docs.<String>json("$.components.headers.Location.schema.type"))
+                .isEqualTo("string");
     }
 
     @Test
