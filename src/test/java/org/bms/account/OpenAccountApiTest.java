@@ -67,13 +67,15 @@ class OpenAccountApiTest extends HttpIntegrationTest {
 
     @Test
     void theNumberOfTheContractExampleIsNormalised() {
-        Response created = api.create("Contract Example", "de89 3704 0044 0532 0130 00", "1");
+        // The example's own number (DE89370400440532013000) is one any test sharing this database may open, and
+        // AccountNumberTest normalises it already; here an IBAN of the example's bank, spelled as the example is,
+        // that no other test holds.
+        String iban = iban(uniqueNumber());
 
-        // Another test class sharing the database may hold it already; either way it is the normalised form.
-        assertThat(created.status()).as(created.toString()).isIn(201, 409);
-        if (created.status() == 201) {
-            assertThat((String) created.json("$.number")).isEqualTo("DE89370400440532013000");
-        }
+        Response created = api.create("Contract Example", spacedLowerCase(iban), "1");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat((String) created.json("$.number")).isEqualTo(iban);
     }
 
     @Test
