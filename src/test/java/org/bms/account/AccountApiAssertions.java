@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
+import org.springframework.test.json.JsonContent;
+import org.springframework.test.json.JsonContentAssert;
 
 /**
  * What the account endpoint tests share: the problem assertion, exact reads of amounts, and the small factories
@@ -51,6 +53,14 @@ final class AccountApiAssertions {
 
     // --- reading and asserting ---
 
+    /**
+     * The body as JSON for AssertJ, through Spring's {@link JsonContent}: {@code
+     * json(response).extractingPath("$.name").isEqualTo("John Doe")}. Amounts are read with {@link #rawMember}.
+     */
+    static JsonContentAssert json(Response response) {
+        return assertThat(new JsonContent(response.body()));
+    }
+
     /** A member's JSON text as the service wrote it, so {@code 1000.00} is not read back as a double. */
     static String rawMember(Response response, String member) {
         var matcher = Pattern.compile("\"" + member + "\":([^,}]+)").matcher(response.body());
@@ -62,12 +72,12 @@ final class AccountApiAssertions {
     static void assertProblem(Response response, int status, String slug, String title, String instance) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat((String) response.json("$.type")).isEqualTo(PROBLEM_TYPES + slug);
-        assertThat((String) response.json("$.title")).isEqualTo(title);
-        assertThat((Integer) response.json("$.status")).isEqualTo(status);
-        assertThat((String) response.json("$.instance")).isEqualTo(instance);
-        assertThat((String) response.json("$.detail")).isNotBlank();
+        json(response).extractingPath("$.type").isEqualTo(PROBLEM_TYPES + slug);
+        json(response).extractingPath("$.title").isEqualTo(title);
+        json(response).extractingPath("$.status").isEqualTo(status);
+        json(response).extractingPath("$.instance").isEqualTo(instance);
+        json(response).extractingPath("$.detail").asString().isNotBlank();
         String requestId = response.header("X-Request-Id").orElseThrow();
-        assertThat((String) response.json("$.requestId")).isEqualTo(requestId);
+        json(response).extractingPath("$.requestId").isEqualTo(requestId);
     }
 }

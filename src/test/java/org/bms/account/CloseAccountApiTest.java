@@ -3,6 +3,7 @@ package org.bms.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bms.account.AccountApiAssertions.UNKNOWN_ID;
 import static org.bms.account.AccountApiAssertions.assertProblem;
+import static org.bms.account.AccountApiAssertions.json;
 import static org.bms.account.AccountApiAssertions.open;
 
 import org.bms.support.ApiClient.Response;
@@ -20,7 +21,7 @@ class CloseAccountApiTest extends HttpIntegrationTest {
 
         assertThat(closed.status()).isEqualTo(204);
         assertThat(closed.body()).isEmpty();
-        assertThat((String) api.get("/accounts/" + id).json("$.status")).isEqualTo("CLOSED");
+        json(api.get("/accounts/" + id)).extractingPath("$.status").isEqualTo("CLOSED");
     }
 
     @Test
@@ -29,7 +30,7 @@ class CloseAccountApiTest extends HttpIntegrationTest {
         api.delete("/accounts/" + id);
 
         assertThat(api.delete("/accounts/" + id).status()).isEqualTo(204);
-        assertThat((String) api.get("/accounts/" + id).json("$.status")).isEqualTo("CLOSED");
+        json(api.get("/accounts/" + id)).extractingPath("$.status").isEqualTo("CLOSED");
     }
 
     @Test
@@ -49,6 +50,6 @@ class CloseAccountApiTest extends HttpIntegrationTest {
         Response refused = api.delete("/accounts/" + id);
 
         assertProblem(refused, 409, "account-not-empty", "Account balance is not zero", "/accounts/" + id);
-        assertThat((String) api.get("/accounts/" + id).json("$.status")).isEqualTo("ACTIVE");
+        json(api.get("/accounts/" + id)).extractingPath("$.status").isEqualTo("ACTIVE");
     }
 }

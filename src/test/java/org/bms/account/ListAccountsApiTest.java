@@ -3,13 +3,13 @@ package org.bms.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bms.account.AccountApiAssertions.assertProblem;
 import static org.bms.account.AccountApiAssertions.iban;
+import static org.bms.account.AccountApiAssertions.json;
 import static org.bms.account.AccountApiAssertions.open;
 import static org.bms.account.AccountApiAssertions.spacedLowerCase;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -29,17 +29,17 @@ class ListAccountsApiTest extends HttpIntegrationTest {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.contentType()).startsWith("application/json");
-        Map<String, Object> whole = first.json("$");
-        assertThat(whole).containsOnlyKeys("content", "page");
-        Map<String, Object> page = first.json("$.page");
-        assertThat(page)
+        json(first).extractingPath("$").asMap().containsOnlyKeys("content", "page");
+        json(first)
+                .extractingPath("$.page")
+                .asMap()
                 .containsOnlyKeys("size", "number", "totalElements", "totalPages")
                 .containsEntry("size", 2)
                 .containsEntry("number", 0)
                 .containsEntry("totalElements", 3)
                 .containsEntry("totalPages", 2);
         assertThat(names(first)).containsExactly("Ann " + token, "Ben " + token);
-        assertThat((Integer) second.json("$.page.number")).isEqualTo(1);
+        json(second).extractingPath("$.page.number").isEqualTo(1);
         assertThat(names(second)).containsExactly("Cid " + token);
     }
 
@@ -51,8 +51,8 @@ class ListAccountsApiTest extends HttpIntegrationTest {
 
         Response page = api.get("/accounts?name=" + token);
 
-        assertThat((Integer) page.json("$.page.size")).isEqualTo(20);
-        assertThat((Integer) page.json("$.page.number")).isZero();
+        json(page).extractingPath("$.page.size").isEqualTo(20);
+        json(page).extractingPath("$.page.number").isEqualTo(0);
         assertThat(ids(page)).containsExactly(first, second);
     }
 
@@ -65,8 +65,9 @@ class ListAccountsApiTest extends HttpIntegrationTest {
         Response page = api.get("/accounts?name=" + token);
 
         assertThat(page.body()).contains("\"balance\":1000.00");
-        Map<String, Object> account = page.json("$.content[0]");
-        assertThat(account)
+        json(page)
+                .extractingPath("$.content[0]")
+                .asMap()
                 .containsOnlyKeys(
                         "id", "name", "number", "balance", "currency", "status", "createdAt", "updatedAt", "version")
                 .containsEntry("number", number)
@@ -111,7 +112,7 @@ class ListAccountsApiTest extends HttpIntegrationTest {
         Response found = api.get("/accounts?number=" + query(spacedLowerCase(iban)));
 
         assertThat(ids(found)).containsExactly(id);
-        assertThat((Integer) found.json("$.page.totalElements")).isEqualTo(1);
+        json(found).extractingPath("$.page.totalElements").isEqualTo(1);
     }
 
     @Test
@@ -125,7 +126,7 @@ class ListAccountsApiTest extends HttpIntegrationTest {
         assertThat(ids(api.get("/accounts?name=" + token + "&status=ACTIVE"))).containsExactly(active);
         Response closedPage = api.get("/accounts?name=" + token + "&status=CLOSED");
         assertThat(ids(closedPage)).containsExactly(closed);
-        assertThat((String) closedPage.json("$.content[0].status")).isEqualTo("CLOSED");
+        json(closedPage).extractingPath("$.content[0].status").isEqualTo("CLOSED");
     }
 
     @Test

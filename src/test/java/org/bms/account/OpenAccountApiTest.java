@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bms.account.AccountApiAssertions.ISO_INSTANT;
 import static org.bms.account.AccountApiAssertions.assertProblem;
 import static org.bms.account.AccountApiAssertions.iban;
+import static org.bms.account.AccountApiAssertions.json;
 import static org.bms.account.AccountApiAssertions.open;
 import static org.bms.account.AccountApiAssertions.rawMember;
 import static org.bms.account.AccountApiAssertions.spacedLowerCase;
@@ -27,14 +28,14 @@ class OpenAccountApiTest extends HttpIntegrationTest {
         assertThat(created.header("Location")).hasValue("/accounts/" + created.id());
         assertThat(created.etag()).isEqualTo("\"0\"");
         assertThat(created.id()).isPositive();
-        assertThat((String) created.json("$.name")).isEqualTo("John Doe");
-        assertThat((String) created.json("$.number")).isEqualTo(number);
+        json(created).extractingPath("$.name").isEqualTo("John Doe");
+        json(created).extractingPath("$.number").isEqualTo(number);
         assertThat(rawMember(created, "balance")).isEqualTo("1000.00");
-        assertThat((String) created.json("$.currency")).isEqualTo("USD");
-        assertThat((String) created.json("$.status")).isEqualTo("ACTIVE");
-        assertThat((String) created.json("$.createdAt")).matches(ISO_INSTANT);
-        assertThat((String) created.json("$.updatedAt")).isEqualTo(created.json("$.createdAt"));
-        assertThat((Integer) created.json("$.version")).isZero();
+        json(created).extractingPath("$.currency").isEqualTo("USD");
+        json(created).extractingPath("$.status").isEqualTo("ACTIVE");
+        json(created).extractingPath("$.createdAt").asString().matches(ISO_INSTANT);
+        json(created).extractingPath("$.updatedAt").isEqualTo(created.json("$.createdAt"));
+        json(created).extractingPath("$.version").isEqualTo(0);
     }
 
     @Test
@@ -49,7 +50,7 @@ class OpenAccountApiTest extends HttpIntegrationTest {
     void anAccountOpenedWithoutACurrencyIsHeldInUsd() {
         Response created = api.create("Default Currency", uniqueNumber(), "5");
 
-        assertThat((String) created.json("$.currency")).isEqualTo("USD");
+        json(created).extractingPath("$.currency").isEqualTo("USD");
         assertThat(rawMember(created, "balance")).isEqualTo("5.00");
     }
 
@@ -60,9 +61,8 @@ class OpenAccountApiTest extends HttpIntegrationTest {
         Response created = api.create("Spaced Out", spacedLowerCase(iban), "1");
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat((String) created.json("$.number")).isEqualTo(iban);
-        assertThat((String) api.get("/accounts/" + created.id()).json("$.number"))
-                .isEqualTo(iban);
+        json(created).extractingPath("$.number").isEqualTo(iban);
+        json(api.get("/accounts/" + created.id())).extractingPath("$.number").isEqualTo(iban);
     }
 
     @Test
@@ -75,7 +75,7 @@ class OpenAccountApiTest extends HttpIntegrationTest {
         Response created = api.create("Contract Example", spacedLowerCase(iban), "1");
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat((String) created.json("$.number")).isEqualTo(iban);
+        json(created).extractingPath("$.number").isEqualTo(iban);
     }
 
     @Test
@@ -91,7 +91,7 @@ class OpenAccountApiTest extends HttpIntegrationTest {
         Response created = api.post("/accounts", Json.account("Yen Holder", uniqueNumber(), "5000", "JPY"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat((String) created.json("$.currency")).isEqualTo("JPY");
+        json(created).extractingPath("$.currency").isEqualTo("JPY");
         assertThat(rawMember(created, "balance")).isEqualTo("5000");
     }
 
@@ -118,7 +118,7 @@ class OpenAccountApiTest extends HttpIntegrationTest {
         Response created = api.create("  " + hundred + "  ", uniqueNumber(), "1");
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat((String) created.json("$.name")).isEqualTo(hundred);
+        json(created).extractingPath("$.name").isEqualTo(hundred);
     }
 
     @Test
@@ -130,9 +130,9 @@ class OpenAccountApiTest extends HttpIntegrationTest {
         Response created = api.post("/accounts", body);
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat((String) created.json("$.status")).isEqualTo("ACTIVE");
-        assertThat((Integer) created.json("$.version")).isZero();
-        assertThat((String) created.json("$.createdAt")).doesNotStartWith("2000-");
+        json(created).extractingPath("$.status").isEqualTo("ACTIVE");
+        json(created).extractingPath("$.version").isEqualTo(0);
+        json(created).extractingPath("$.createdAt").asString().doesNotStartWith("2000-");
     }
 
     @Test

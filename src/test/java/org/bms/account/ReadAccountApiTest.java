@@ -3,6 +3,7 @@ package org.bms.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bms.account.AccountApiAssertions.UNKNOWN_ID;
 import static org.bms.account.AccountApiAssertions.assertProblem;
+import static org.bms.account.AccountApiAssertions.json;
 import static org.bms.account.AccountApiAssertions.open;
 import static org.bms.account.AccountApiAssertions.rawMember;
 
@@ -24,7 +25,7 @@ class ReadAccountApiTest extends HttpIntegrationTest {
         assertThat(read.contentType()).startsWith("application/json");
         assertThat(read.etag()).isEqualTo("\"0\"");
         assertThat(read.id()).isEqualTo(id);
-        assertThat((String) read.json("$.number")).isEqualTo(number);
+        json(read).extractingPath("$.number").isEqualTo(number);
         assertThat(rawMember(read, "balance")).isEqualTo("12.34");
     }
 
@@ -54,7 +55,7 @@ class ReadAccountApiTest extends HttpIntegrationTest {
         Response read = api.get("/accounts/" + id);
 
         assertThat(read.status()).isEqualTo(200);
-        assertThat((String) read.json("$.status")).isEqualTo("CLOSED");
+        json(read).extractingPath("$.status").isEqualTo("CLOSED");
         assertThat(read.etag()).isEqualTo("\"" + read.json("$.version") + "\"");
     }
 }

@@ -3,6 +3,7 @@ package org.bms.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bms.account.AccountApiAssertions.UNKNOWN_ID;
 import static org.bms.account.AccountApiAssertions.assertProblem;
+import static org.bms.account.AccountApiAssertions.json;
 import static org.bms.account.AccountApiAssertions.open;
 import static org.bms.account.AccountApiAssertions.rawMember;
 
@@ -24,10 +25,10 @@ class ReviseAccountApiTest extends HttpIntegrationTest {
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
         assertThat(revised.contentType()).startsWith("application/json");
         assertThat(revised.etag()).isEqualTo("\"1\"");
-        assertThat((String) revised.json("$.name")).isEqualTo("Jane Roe");
-        assertThat((String) revised.json("$.number")).isEqualTo(newNumber);
+        json(revised).extractingPath("$.name").isEqualTo("Jane Roe");
+        json(revised).extractingPath("$.number").isEqualTo(newNumber);
         assertThat(rawMember(revised, "balance")).isEqualTo("20.50");
-        assertThat((Integer) revised.json("$.version")).isEqualTo(1);
+        json(revised).extractingPath("$.version").isEqualTo(1);
         assertThat(api.get("/accounts/" + id).etag()).isEqualTo("\"1\"");
     }
 
@@ -41,7 +42,7 @@ class ReviseAccountApiTest extends HttpIntegrationTest {
 
         assertProblem(refused, 412, "stale-version", "Account has changed", "/accounts/" + id);
         Response current = api.get("/accounts/" + id);
-        assertThat((String) current.json("$.name")).isEqualTo("Someone Else");
+        json(current).extractingPath("$.name").isEqualTo("Someone Else");
         assertThat(current.etag()).isEqualTo("\"1\"");
     }
 
@@ -71,7 +72,7 @@ class ReviseAccountApiTest extends HttpIntegrationTest {
         assertProblem(current, 412, "precondition-failed", "Precondition failed", "/accounts/" + id);
         assertProblem(closeStar, 412, "precondition-failed", "Precondition failed", "/accounts/" + id);
         assertThat(other.status()).as(other.toString()).isEqualTo(200);
-        assertThat((String) other.json("$.name")).isEqualTo("Allowed");
+        json(other).extractingPath("$.name").isEqualTo("Allowed");
         assertThat(other.etag()).isEqualTo("\"1\"");
     }
 
@@ -111,7 +112,7 @@ class ReviseAccountApiTest extends HttpIntegrationTest {
         Response revised = api.put("/accounts/" + id, Json.account("No Balance", number, null));
 
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
-        assertThat(revised.<String>json("$.name")).isEqualTo("No Balance");
+        json(revised).extractingPath("$.name").isEqualTo("No Balance");
         assertThat(revised.body()).contains("\"balance\":10.00");
     }
 
@@ -157,7 +158,7 @@ class ReviseAccountApiTest extends HttpIntegrationTest {
 
         assertProblem(refused, 400, "invalid-input", "Invalid request", "/accounts/" + id);
         assertThat(refused.fieldsInError()).containsExactly("currency");
-        assertThat((String) api.get("/accounts/" + id).json("$.currency")).isEqualTo("USD");
+        json(api.get("/accounts/" + id)).extractingPath("$.currency").isEqualTo("USD");
     }
 
     @Test
@@ -168,7 +169,7 @@ class ReviseAccountApiTest extends HttpIntegrationTest {
         Response revised = api.put("/accounts/" + id, Json.account("Same Money", number, "10", "USD"));
 
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
-        assertThat((String) revised.json("$.currency")).isEqualTo("USD");
+        json(revised).extractingPath("$.currency").isEqualTo("USD");
     }
 
     @Test
@@ -183,8 +184,8 @@ class ReviseAccountApiTest extends HttpIntegrationTest {
 
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
         assertThat(revised.id()).isEqualTo(id);
-        assertThat((String) revised.json("$.status")).isEqualTo("ACTIVE");
-        assertThat((Integer) revised.json("$.version")).isEqualTo(1);
+        json(revised).extractingPath("$.status").isEqualTo("ACTIVE");
+        json(revised).extractingPath("$.version").isEqualTo(1);
     }
 
     private static String revision(String name, String number, String balance) {

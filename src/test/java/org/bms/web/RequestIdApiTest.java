@@ -6,6 +6,8 @@ import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;
 import org.bms.support.Json;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.json.JsonContent;
+import org.springframework.test.json.JsonContentAssert;
 
 /** {@code X-Request-Id}: a well-formed one is kept and echoed, any other replaced, and one made when none is sent. */
 class RequestIdApiTest extends HttpIntegrationTest {
@@ -17,7 +19,7 @@ class RequestIdApiTest extends HttpIntegrationTest {
         Response refused = api.get("/accounts/" + UNKNOWN_ID, "X-Request-Id", "abc-123");
 
         assertThat(refused.header("X-Request-Id")).hasValue("abc-123");
-        assertThat((String) refused.json("$.requestId")).isEqualTo("abc-123");
+        json(refused).extractingPath("$.requestId").isEqualTo("abc-123");
     }
 
     @Test
@@ -35,7 +37,7 @@ class RequestIdApiTest extends HttpIntegrationTest {
 
         String replaced = refused.header("X-Request-Id").orElseThrow();
         assertThat(replaced).isNotEqualTo("bad id!").matches("[A-Za-z0-9._-]{1,64}");
-        assertThat((String) refused.json("$.requestId")).isEqualTo(replaced);
+        json(refused).extractingPath("$.requestId").isEqualTo(replaced);
     }
 
     @Test
@@ -45,7 +47,8 @@ class RequestIdApiTest extends HttpIntegrationTest {
         Response refused = api.get("/accounts/" + UNKNOWN_ID, "X-Request-Id", tooLong);
 
         assertThat(refused.header("X-Request-Id")).isPresent().get().isNotEqualTo(tooLong);
-        assertThat((String) refused.json("$.requestId"))
+        json(refused)
+                .extractingPath("$.requestId")
                 .isEqualTo(refused.header("X-Request-Id").orElseThrow());
     }
 
@@ -54,5 +57,9 @@ class RequestIdApiTest extends HttpIntegrationTest {
         Response read = api.get("/accounts?size=1");
 
         assertThat(read.header("X-Request-Id")).isPresent().get().asString().matches("[A-Za-z0-9._-]{1,64}");
+    }
+
+    private static JsonContentAssert json(Response response) {
+        return assertThat(new JsonContent(response.body()));
     }
 }
