@@ -138,17 +138,25 @@ class SeveralInstancesTest {
         ApiClient b = client(start());
         for (int round = 0; round < 10; round++) {
             String number = TestData.accountNumber();
-            List<Integer> statuses = new ArrayList<>();
+            List<Response> responses = new ArrayList<>();
             ExecutorService clients = Executors.newFixedThreadPool(2);
             try {
                 Future<Response> onA = clients.submit(() -> a.create("Racer A", number, "1.00"));
                 Future<Response> onB = clients.submit(() -> b.create("Racer B", number, "1.00"));
-                statuses.add(onA.get().status());
-                statuses.add(onB.get().status());
+                responses.add(onA.get());
+                responses.add(onB.get());
             } finally {
                 clients.shutdownNow();
             }
-            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+            assertThat(responses)
+                    .extracting(Response::status)
+                    .as(responses::toString)
+                    .containsExactlyInAnyOrder(201, 409);
+            assertThat(responses)
+                    .filteredOn(response -> response.status() == 409)
+                    .singleElement()
+                    .extracting(response -> response.<String>json("$.type"))
+                    .isEqualTo("https://bms.example/problems/duplicate-account-number");
         }
     }
 

@@ -126,7 +126,13 @@ class PostgresFaultsTest {
         // connections that were cut as it hands them out (each such request a 503), and opens new ones.
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             Response after = api.create("After The Storm", TestData.accountNumber(), "1.00");
-            assertThat(after.status()).as(after.toString()).isIn(201, 503);
+            if (after.status() != 201) {
+                assertThat(after.status()).as(after.toString()).isEqualTo(503);
+                assertThat(after.<String>json("$.type"))
+                        .as(after.toString())
+                        .isEqualTo("https://bms.example/problems/database-unavailable");
+                assertThat(after.header("Retry-After")).as(after.toString()).isPresent();
+            }
             return after.status() == 201;
         });
     }
