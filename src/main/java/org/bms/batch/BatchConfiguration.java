@@ -4,13 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The batch total's own fork/join pool, apart from the common pool that the rest of the JVM shares. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BatchProperties.class)
 class BatchConfiguration {
 
     static final String POOL = "batchTotalPool";

@@ -5,7 +5,6 @@ import static net.logstash.logback.argument.StructuredArguments.v;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryListener;
@@ -19,7 +18,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The SMTP client, the retry policy and the bounded executor that creation e-mails are sent on. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MailProperties.class)
 class MailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);

@@ -3,12 +3,10 @@ package org.bms.rates;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,19 +24,6 @@ class EcbRatesParser implements RatesParser {
 
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})\\s*([A-Za-z]{3,9})\\.?");
-    private static final Map<String, Month> MONTHS = Map.ofEntries(
-            Map.entry("jan", Month.JANUARY),
-            Map.entry("feb", Month.FEBRUARY),
-            Map.entry("mar", Month.MARCH),
-            Map.entry("apr", Month.APRIL),
-            Map.entry("may", Month.MAY),
-            Map.entry("jun", Month.JUNE),
-            Map.entry("jul", Month.JULY),
-            Map.entry("aug", Month.AUGUST),
-            Map.entry("sep", Month.SEPTEMBER),
-            Map.entry("oct", Month.OCTOBER),
-            Map.entry("nov", Month.NOVEMBER),
-            Map.entry("dec", Month.DECEMBER));
 
     @Override
     public String source() {
@@ -96,12 +81,9 @@ class EcbRatesParser implements RatesParser {
         if (year == null || !match.find()) {
             return Optional.empty();
         }
-        String monthName = match.group(2).toLowerCase(Locale.ROOT);
-        Month month = MONTHS.get(monthName.substring(0, 3));
         try {
-            return month == null
-                    ? Optional.empty()
-                    : Optional.of(LocalDate.of(year, month, Integer.parseInt(match.group(1))));
+            return PageTable.month(match.group(2))
+                    .map(month -> LocalDate.of(year, month, Integer.parseInt(match.group(1))));
         } catch (DateTimeException e) {
             return Optional.empty();
         }

@@ -3,7 +3,7 @@ package org.bms.rates;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 class FedRatesParser implements RatesParser {
 
     private static final Pattern DAY = Pattern.compile("((?:19|20)\\d{2})\\s+([A-Za-z]{3})[a-z]*\\.?\\s+(\\d{1,2})");
-    private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("yyyy MMM d", Locale.ENGLISH);
 
     @Override
     public String source() {
@@ -109,11 +108,11 @@ class FedRatesParser implements RatesParser {
             boolean average = label.contains("week") || label.contains("month") || label.contains("average");
             if (!average && match.find()) {
                 try {
-                    days.put(
-                            c,
-                            LocalDate.parse(
-                                    match.group(1) + " " + capitalized(match.group(2)) + " " + match.group(3),
-                                    DAY_FORMAT));
+                    Optional<Month> month = PageTable.month(match.group(2));
+                    if (month.isPresent()) {
+                        int year = Integer.parseInt(match.group(1));
+                        days.put(c, LocalDate.of(year, month.get(), Integer.parseInt(match.group(3))));
+                    }
                 } catch (DateTimeException e) {
                     // Not a day column (a weekly or monthly average, say).
                 }
@@ -129,10 +128,5 @@ class FedRatesParser implements RatesParser {
 
     private static boolean startsWith(String text, String prefix) {
         return text.startsWith(prefix);
-    }
-
-    private static String capitalized(String month) {
-        return month.substring(0, 1).toUpperCase(Locale.ROOT)
-                + month.substring(1).toLowerCase(Locale.ROOT);
     }
 }

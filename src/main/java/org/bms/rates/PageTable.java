@@ -1,6 +1,10 @@
 package org.bms.rates;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Month;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +23,10 @@ import org.jsoup.nodes.Element;
 final class PageTable {
 
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(?:\\.\\d+)?");
+    private static final DateTimeFormatter MONTH = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern("MMM")
+            .toFormatter(Locale.ENGLISH);
 
     /** Far more than any real rate table; spans that would expand past it mark a hostile page. */
     private static final int MAX_CELLS = 100_000;
@@ -128,6 +136,15 @@ final class PageTable {
     static Optional<BigDecimal> rate(String cell) {
         Matcher number = NUMBER.matcher(cell.replace(" ", ""));
         return number.find() ? Optional.of(new BigDecimal(number.group())) : Optional.empty();
+    }
+
+    /** The month an English name such as {@code Jun.}, {@code June} or {@code SEP} starts with. */
+    static Optional<Month> month(String name) {
+        try {
+            return Optional.of(MONTH.parse(name.substring(0, Math.min(3, name.length())), Month::from));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String clean(Element cell) {

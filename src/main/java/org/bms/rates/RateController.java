@@ -36,10 +36,10 @@ class RateController {
             responseCode = "503",
             description = "The source failed and nothing is cached; see Retry-After",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    RatesView rates(
+    Rates rates(
             @Parameter(description = "ecb or fed; defaults to bms.scraper.default-source")
                     @RequestParam(required = false)
                     String source) {
-        return RatesView.of(scraper.rates(source));
+        return scraper.rates(source);
     }
 }

@@ -2,7 +2,6 @@ package org.bms.web;
 
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,7 +12,6 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /** Bounds what a request body may cost the service: its size, how long it may take, how many at once. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RequestProperties.class)
 class RequestLimitsConfiguration {
 
     /** Right after {@link RequestIdFilter}, so even a refused body is logged with its request's id. */

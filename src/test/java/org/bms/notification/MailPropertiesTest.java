@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
@@ -15,7 +16,7 @@ class MailPropertiesTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
                     ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class))
-            .withUserConfiguration(MailConfiguration.class);
+            .withUserConfiguration(MailSettings.class, MailConfiguration.class);
 
     @Test
     void failedMailsAreTriedAgainEveryFiveMinutesForADay() {
@@ -48,4 +49,8 @@ class MailPropertiesTest {
         context.withPropertyValues("bms.mail.give-up-after=-1h")
                 .run(started -> assertThat(started).hasFailed().getFailure().hasStackTraceContaining("giveUpAfter"));
     }
+
+    /** Binds the package's settings as the application's {@code @ConfigurationPropertiesScan} does. */
+    @ConfigurationPropertiesScan
+    static class MailSettings {}
 }

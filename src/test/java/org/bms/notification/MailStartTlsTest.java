@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -72,7 +73,7 @@ class MailStartTlsTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(
                         ConfigurationPropertiesAutoConfiguration.class, ValidationAutoConfiguration.class))
-                .withUserConfiguration(MailConfiguration.class)
+                .withUserConfiguration(MailSettings.class, MailConfiguration.class)
                 .withPropertyValues(
                         "bms.mail.username=user", "bms.mail.starttls=false", "bms.mail.starttls-required=true")
                 .run(context -> {
@@ -92,4 +93,8 @@ class MailStartTlsTest {
                 new Binder(new MapConfigurationPropertySource(map)).bindOrCreate("bms.mail", MailProperties.class);
         return new MailConfiguration().mailSender(properties).getJavaMailProperties();
     }
+
+    /** Binds the package's settings as the application's {@code @ConfigurationPropertiesScan} does. */
+    @ConfigurationPropertiesScan
+    static class MailSettings {}
 }
