@@ -39,22 +39,15 @@ JAR=${JAR:-target/bms.jar}
 
 WORK=$(mktemp -d -t bms-batch.XXXXXX)
 DB="$WORK/bms.sqlite"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-BASE="http://127.0.0.1:$PORT"
 SERVICE_PID=
+source "$(dirname "$0")/../scripts/service.sh"
 
 start_service() {
     # shellcheck disable=SC2086
-    DATABASE_URL="$DB" PORT="$PORT" LOG_PATH="$WORK/logs" BATCH_SIZE="$BATCH_SIZE" \
-        JWT_SECRET="$BENCH_SECRET" java $HEAP -Dserver.address=127.0.0.1 -jar "$JAR" >"$WORK/console.log" 2>&1 &
-    SERVICE_PID=$!
-    for _ in $(seq 1 1200); do
-        kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$WORK/console.log" >&2; exit 1; }
-        curl -fsS --max-time 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && return 0
-        sleep 0.1
-    done
-    echo "batch-total.sh: not UP after 120 s" >&2
-    exit 1
+    BATCH_SIZE="$BATCH_SIZE" JWT_SECRET="$BENCH_SECRET" SERVICE_JAR=$JAR service_start "$WORK/service" "$DB" $HEAP \
+        || exit 1
+    SERVICE_PID=$service_pid
+    BASE=$service_url
 }
 stop_service() {
     if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -107,4 +100,4 @@ echo "service body:  $(cat "$WORK/total.json")"
 echo "service:       median $SERVICE_MS ms per uncached GET /batch/total (curl total; the service's own elapsedMs: $ELAPSED_MS), peak RSS $((RSS_KB / 1024)) MiB"
 echo "sqlite3 SUM:   median $SQL_MS ms ($SUM_QUERY)"
 echo "ratio:         $(awk -v a="$SERVICE_MS" -v b="$SQL_MS" 'BEGIN {printf "%.2f", a / b}') (target <= 1.5)"
-echo "errors logged: $(grep -c '"level":"ERROR"' "$WORK/console.log" || true)"
+echo "errors logged: $(grep -c '"level":"ERROR"' "$WORK/service/console.log" || true)"

@@ -28,9 +28,8 @@ for jar in target/bms.jar target/bms-cli.jar; do
 done
 
 WORK=$(mktemp -d -t bms-cli-bench.XXXXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-URL="http://127.0.0.1:$PORT"
 SERVICE_PID=
+source "$(dirname "$0")/../scripts/service.sh"
 cleanup() {
     if [[ -n $SERVICE_PID ]]; then
         kill "$SERVICE_PID" 2>/dev/null || true
@@ -40,14 +39,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-DATABASE_URL="$WORK/bms.sqlite" PORT="$PORT" LOG_PATH="$WORK/logs" \
-    JWT_SECRET="$BENCH_SECRET" java -Dserver.address=127.0.0.1 -jar target/bms.jar >"$WORK/console.log" 2>&1 &
-SERVICE_PID=$!
-for _ in $(seq 1 600); do
-    curl -fsS --max-time 2 "$URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
-    kill -0 "$SERVICE_PID" 2>/dev/null || { echo "cli.sh: the service exited" >&2; tail -40 "$WORK/console.log" >&2; exit 1; }
-    sleep 0.1
-done
+JWT_SECRET="$BENCH_SECRET" service_start "$WORK/service" "$WORK/bms.sqlite" || exit 1
+SERVICE_PID=$service_pid
+URL=$service_url
 
 echo "== BMS client start-up: launch to exit, $RUNS runs each"
 echo "machine: $(nproc) CPU(s), load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"

@@ -30,17 +30,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-url=http://127.0.0.1:$port
 db=$disk/bms.sqlite
-(cd "$work" && exec env -u SMTP_SERVER -u OWNER_EMAIL DATABASE_URL="$db" PORT="$port" LOG_PATH="$work/logs" \
-    java -jar "$JAR") >"$work/console.log" 2>&1 &
-pid=$!
-deadline=$((SECONDS + 120))
-until curl -fsS --max-time 2 "$url/actuator/health/readiness" >/dev/null 2>&1; do
-    kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)) || { echo "not ready"; tail -20 "$work/console.log"; exit 1; }
-    sleep 0.5
-done
+source "$(dirname "$0")/../scripts/service.sh"
+SERVICE_JAR=$JAR service_start "$work" "$db" || exit 1
+pid=$service_pid
+url=$service_url
 echo "service UP at $url over $db"
 
 acknowledged=$work/acknowledged

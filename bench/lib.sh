@@ -1,5 +1,8 @@
-# Shared by the benchmark scripts that start the jar as a service: sourced, not run. Needs JAR, WORK and PIDS set
+# Shared by the benchmark scripts that start the jar as a service: sourced, not run; starting it is
+# scripts/service.sh's, which .ci/run uses too. Needs JAR, WORK and PIDS set
 # by the caller; leaves the port of the last service started in $port and its pid last in PIDS.
+
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/service.sh"
 
 # needs SCRIPT TOOL...: stops SCRIPT unless the jar ($JAR) is built and every TOOL is on the PATH.
 needs() {
@@ -10,8 +13,6 @@ needs() {
         command -v "$tool" >/dev/null || { echo "$script: $tool is required" >&2; exit 2; }
     done
 }
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 b64() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 
@@ -25,23 +26,13 @@ mint_admin_token() {
         "$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -hmac "$JWT_SECRET" -binary | b64)"
 }
 
-# start NAME DATABASE_URL [JAVA_OPTION...]: one instance on a free port in $WORK/NAME, waited for until it is UP.
+# start NAME DATABASE_URL [JAVA_OPTION...]: one instance in $WORK/NAME (scripts/service.sh), waited for until it is UP.
 start() {
-    local name=$1 url=$2 jar
-    shift 2
-    jar=$(realpath "$JAR")
-    port=$(free_port)
-    mkdir -p "$WORK/$name"
-    (cd "$WORK/$name" && exec env DATABASE_URL="$url" PORT="$port" LOG_PATH="$WORK/$name" \
-        BMS_SCRAPER_SOURCES_ECB_URL=http://127.0.0.1:9/ecb BMS_SCRAPER_SOURCES_FED_URL=http://127.0.0.1:9/fed \
-        java "$@" -Dserver.address=127.0.0.1 -jar "$jar" >"$WORK/$name/console.log" 2>&1) &
-    PIDS+=($!)
-    for _ in $(seq 1 1200); do
-        curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
-        sleep 0.1
-    done
-    curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"' \
-        || { echo "instance $name did not come up" >&2; tail -20 "$WORK/$name/console.log" >&2; exit 1; }
+    local name=$1
+    shift
+    SERVICE_JAR=$JAR service_start "$WORK/$name" "$@" || exit 1
+    PIDS+=("$service_pid")
+    port=$service_port
 }
 
 # stop_last: stops the service started last and waits for it.

@@ -49,9 +49,8 @@ JAR=${JAR:-target/bms.jar}
 [[ -n "$JAR" && -f "$JAR" ]] || { echo "load.sh: no jar; run ./mvnw -q -B package -DskipTests first" >&2; exit 2; }
 
 WORK=$(mktemp -d -t bms-bench.XXXXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-BASE="http://127.0.0.1:$PORT"
 SERVICE_PID=
+source "$(dirname "$0")/../scripts/service.sh"
 
 stop_service() {
     if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -71,49 +70,32 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-now_ms() { date +%s%3N; }
 
 echo "== BMS load benchmark"
 echo "jar:         $JAR"
 echo "database:    $WORK/bms.sqlite (fresh)"
-echo "target:      $BASE"
 echo "load:        $DURATION per endpoint, $CONNECTIONS connections, $THREADS wrk threads"
 echo "machine:     $(nproc) CPU(s), load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo
 
 KEY=${KEY:-hs256}
-KEY_SETTINGS=()
 if [[ $KEY == rs256 ]]; then
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
     openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
-    KEY_SETTINGS=(JWT_PUBLIC_KEY="$WORK/public.pem")
 fi
 
-LAUNCHED=$(now_ms)
+# The service signs with the key given, or else with a secret of its own, made beside the database.
+unset JWT_SECRET JWT_ISSUER_URI
+[[ $KEY != rs256 ]] || export JWT_PUBLIC_KEY=$WORK/public.pem
 # shellcheck disable=SC2086
-env -u JWT_SECRET -u JWT_ISSUER_URI "${KEY_SETTINGS[@]}" \
-    DATABASE_URL="$WORK/bms.sqlite" PORT="$PORT" LOG_PATH="$WORK/logs" \
-    java $JAVA_OPTS -Dserver.address=127.0.0.1 -jar "$JAR" >"$WORK/console.log" 2>&1 &
-SERVICE_PID=$!
+SERVICE_JAR=$JAR SERVICE_PATIENCE=60 service_start "$WORK/service" "$WORK/bms.sqlite" $JAVA_OPTS || exit 1
+SERVICE_PID=$service_pid
+BASE=$service_url
+echo "target:      $BASE"
 
-UP=
-for _ in $(seq 1 1200); do
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-        echo "load.sh: the service exited during start-up; its console:" >&2
-        tail -40 "$WORK/console.log" >&2
-        exit 1
-    fi
-    if curl -fsS --max-time 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
-        UP=$(now_ms)
-        break
-    fi
-    sleep 0.05
-done
-[[ -n "$UP" ]] || { echo "load.sh: not UP after 60 s" >&2; tail -40 "$WORK/console.log" >&2; exit 1; }
-
-SPRING_STARTED=$(grep -o 'Started BmsApplication in [0-9.]* seconds[^"]*' "$WORK/console.log" | head -1 || true)
+SPRING_STARTED=$(grep -o 'Started BmsApplication in [0-9.]* seconds[^"]*' "$WORK/service/console.log" | head -1 || true)
 echo "== Start-up"
-echo "launch to health UP: $((UP - LAUNCHED)) ms"
+echo "launch to health UP: $service_up_ms ms"
 echo "Spring reports:      ${SPRING_STARTED:-<no 'Started' line found>}"
 echo
 
@@ -190,8 +172,8 @@ echo
 ACCOUNTS=$(curl -fsS --max-time 10 "${AUTH[@]}" "$BASE/accounts?size=1" | grep -o '"totalElements":[0-9]*' | cut -d: -f2)
 echo "== After the run"
 echo "active accounts in the database: $ACCOUNTS"
-echo "server-side errors logged:       $(grep -c '"level":"ERROR"' "$WORK/console.log" || true)"
-echo "busy (503) refusals logged:      $(grep -c 'Database busy' "$WORK/console.log" || true)"
+echo "server-side errors logged:       $(grep -c '"level":"ERROR"' "$WORK/service/console.log" || true)"
+echo "busy (503) refusals logged:      $(grep -c 'Database busy' "$WORK/service/console.log" || true)"
 
 stop_service
 echo "service stopped"

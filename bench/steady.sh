@@ -22,24 +22,19 @@ BENCH_DIR=$(pwd)/bench
 [[ -f $JAR ]] || { echo "steady.sh: no jar $JAR" >&2; exit 2; }
 
 WORK=$(mktemp -d -t bms-steady.XXXXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-BASE=http://127.0.0.1:$PORT
 PID=
+source "$BENCH_DIR/../scripts/service.sh"
 trap '[[ -z $PID ]] || kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
 
-KEY_SETTINGS=()
 if [[ $KEY == rs256 ]]; then
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/private.pem" 2>/dev/null
     openssl pkey -in "$WORK/private.pem" -pubout -out "$WORK/public.pem"
-    KEY_SETTINGS=(JWT_PUBLIC_KEY="$WORK/public.pem")
+    export JWT_PUBLIC_KEY=$WORK/public.pem
 fi
-env -u JWT_SECRET -u JWT_ISSUER_URI "${KEY_SETTINGS[@]}" DATABASE_URL="$WORK/bms.sqlite" PORT="$PORT" \
-    LOG_PATH="$WORK/logs" java -Dserver.address=127.0.0.1 -jar "$JAR" >"$WORK/console.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 1200); do
-    curl -fsS --max-time 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
-    sleep 0.1
-done
+unset JWT_SECRET JWT_ISSUER_URI
+SERVICE_JAR=$JAR service_start "$WORK/service" "$WORK/bms.sqlite" || exit 1
+PID=$service_pid
+BASE=$service_url
 
 b64() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
