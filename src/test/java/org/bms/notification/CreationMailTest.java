@@ -11,40 +11,23 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.Json;
 import org.bms.support.Smtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Creating an account mails the owner exactly once, after commit, with the number masked. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CreationMailTest {
+class CreationMailTest extends MailServiceTest {
 
     private static final Smtp SMTP = new Smtp();
 
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    private ApiClient api;
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("bms.database.url", () -> "target/test-db/mail-" + System.nanoTime() + ".sqlite");
-        registry.add("LOG_PATH", () -> "target/test-logs");
-        SMTP.register(registry);
+        register(registry, "mail", SMTP);
     }
 
     @BeforeAll
@@ -55,11 +38,6 @@ class CreationMailTest {
     @AfterAll
     static void stopSmtp() {
         SMTP.stop();
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
     }
 
     @Test
@@ -139,9 +117,5 @@ class CreationMailTest {
         } finally {
             executor.shutdownNow();
         }
-    }
-
-    private String status(long accountId) {
-        return jdbc.queryForObject("SELECT status FROM notification WHERE account_id = ?", String.class, accountId);
     }
 }

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.bms.support.ApiClient;
 import org.bms.support.Smtp;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,36 +17,21 @@ import org.springframework.test.context.DynamicPropertySource;
  * A mail that ran out of retries is tried again every {@code bms.mail.failed-retry-interval} without a restart,
  * until the notification is older than {@code bms.mail.give-up-after}; then it stays failed, said once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class FailedMailRetryTest {
+class FailedMailRetryTest extends MailServiceTest {
 
     private static final Smtp SMTP = new Smtp();
 
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private JdbcTemplate jdbc;
-
-    private ApiClient api;
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("bms.database.url", () -> "target/test-db/mail-failed-" + System.nanoTime() + ".sqlite");
-        registry.add("LOG_PATH", () -> "target/test-logs");
-        MailTestSettings.register(
+        register(
                 registry,
+                "mail-failed",
                 SMTP,
                 "bms.mail.retry.max-retries=1",
                 "bms.mail.retry.delay=100ms",
                 "bms.mail.failed-retry-interval=1s",
                 "bms.mail.give-up-after=1h");
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
     }
 
     @AfterEach
@@ -95,10 +74,6 @@ class FailedMailRetryTest {
                 .until(() -> "FAILED".equals(status(id)) && SMTP.about(id).size() == 1);
         assertThat(output.getOut().lines().filter(line -> line.contains(givenUp)))
                 .hasSize(1);
-    }
-
-    private String status(long accountId) {
-        return jdbc.queryForObject("SELECT status FROM notification WHERE account_id = ?", String.class, accountId);
     }
 
     private String messageId(long accountId) {

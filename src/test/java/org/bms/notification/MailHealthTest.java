@@ -4,33 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.Smtp;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The {@code mail} health component shows the backlog, and SMTP failing turns it UNKNOWN, never DOWN. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MailHealthTest {
+class MailHealthTest extends MailServiceTest {
 
     /** Never started: every connection is refused. */
     private static final Smtp SMTP = new Smtp();
 
-    @LocalServerPort
-    private int port;
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("bms.database.url", () -> "target/test-db/mail-health-" + System.nanoTime() + ".sqlite");
-        registry.add("LOG_PATH", () -> "target/test-logs");
         // Deployment decides who sees health details; this test needs to read them.
         registry.add("management.endpoint.health.show-details", () -> "always");
-        MailTestSettings.register(
+        register(
                 registry,
+                "mail-health",
                 SMTP,
                 "bms.mail.retry.max-retries=40",
                 "bms.mail.retry.delay=100ms",
@@ -39,7 +31,6 @@ class MailHealthTest {
 
     @Test
     void whileSmtpRefusesTheBacklogIsShownAndTheServiceStaysUp() {
-        var api = new ApiClient(port);
         api.create("Backlog Bea", "1634567890", "10");
         api.create("Backlog Ben", "1734567890", "10");
 

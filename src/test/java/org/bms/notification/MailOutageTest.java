@@ -5,50 +5,29 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
 import org.bms.support.Smtp;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** With SMTP down the account is still opened; its mail is retried, and given up on only after the limit. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class MailOutageTest {
+class MailOutageTest extends MailServiceTest {
 
     private static final Smtp SMTP = new Smtp();
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private JdbcTemplate jdbc;
 
     @Autowired
     private MeterRegistry meters;
 
-    private ApiClient api;
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("bms.database.url", () -> "target/test-db/mail-outage-" + System.nanoTime() + ".sqlite");
-        registry.add("LOG_PATH", () -> "target/test-logs");
-        SMTP.register(registry);
-    }
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
+        register(registry, "mail-outage", SMTP);
     }
 
     @AfterEach
@@ -87,9 +66,5 @@ class MailOutageTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat((String) health.json("$.status")).isEqualTo("UP");
         assertThat((String) health.json("$.components.mail.status")).isEqualTo("UNKNOWN");
-    }
-
-    private String status(long accountId) {
-        return jdbc.queryForObject("SELECT status FROM notification WHERE account_id = ?", String.class, accountId);
     }
 }
