@@ -9,8 +9,8 @@ import java.util.Map;
  * A JSON value read by {@link Json#read}, and the way to walk it: {@link #path} to a field that is absent, or
  * through something that is not an object, gives {@link #NONE} (as JSON {@code null}), never a Java null.
  *
- * @param value a {@code Map<String, Object>}, {@code List<Object>}, {@link String}, a whole number ({@code Integer},
- *     {@code Long}, {@code BigInteger}), a {@link BigDecimal}, {@link Boolean}, or null
+ * @param value a {@code Map<String, Object>}, {@code List<Object>}, {@link String}, {@link BigDecimal},
+ *     {@link Boolean}, or null
  */
 record JsonValue(Object value) {
 
@@ -50,18 +50,14 @@ record JsonValue(Object value) {
         return value instanceof String text ? text : fallback;
     }
 
-    /** A number, exactly, or null when this is not one. */
+    /** A number, or null when this is not one. */
     BigDecimal decimal() {
-        if (value instanceof BigDecimal number) {
-            return number;
-        }
-        // Whole numbers only (Integer, Long, BigInteger): their text is exact.
-        return value instanceof Number number ? new BigDecimal(number.toString()) : null;
+        return value instanceof BigDecimal number ? number : null;
     }
 
     /** A whole number, or 0 when absent or not a number. */
     long asLong() {
-        return value instanceof Number number ? number.longValue() : 0;
+        return value instanceof BigDecimal number ? number.longValue() : 0;
     }
 
     boolean isTrue() {

@@ -71,7 +71,7 @@ final class ListCommand implements Callable<Integer> {
             more = next < position.path("totalPages").asLong() && !content.isEmpty();
         }
         if (output.json()) {
-            output.raw(Json.write(accounts.stream().map(JsonValue::value).toList()));
+            output.raw(Json.write(accounts));
         } else {
             output.accounts(accounts);
             output.line(Output.count(accounts.size(), "account"));

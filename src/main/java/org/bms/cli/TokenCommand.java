@@ -1,6 +1,7 @@
 package org.bms.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +89,8 @@ final class TokenCommand implements Callable<Integer> {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", subject);
         claims.put("roles", granted);
-        claims.put("iat", now.getEpochSecond());
-        claims.put("exp", now.plus(lifetime()).getEpochSecond());
+        claims.put("iat", BigDecimal.valueOf(now.getEpochSecond()));
+        claims.put("exp", BigDecimal.valueOf(now.plus(lifetime()).getEpochSecond()));
         spec.commandLine().getOut().println(sign(Json.write(claims), secret()));
         return 0;
     }
