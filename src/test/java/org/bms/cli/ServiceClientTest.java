@@ -68,6 +68,24 @@ class ServiceClientTest {
     }
 
     @Test
+    void aSuccessWhoseJsonIsCutShortOrFollowedByMoreIsReportedNotPrinted() {
+        try (RawServer cut = new RawServer(response("200 OK", "application/json", "{\"id\":1,\"balance\":10.0"));
+                RawServer more = new RawServer(response("200 OK", "application/json", "{\"id\":1} {\"id\":2}"))) {
+            Run cutShort = Run.at(cut.url(), "get", "1");
+            Run followed = Run.at(more.url(), "get", "1");
+
+            assertThat(cutShort.exitCode()).as(cutShort.toString()).isEqualTo(BmsCli.UNAVAILABLE);
+            assertThat(cutShort.out()).isEmpty();
+            assertThat(cutShort.err())
+                    .isEqualTo("The service answered 200 with a body that is not JSON: {\"id\":1,\"balance\":10.0\n");
+            assertThat(followed.exitCode()).as(followed.toString()).isEqualTo(BmsCli.UNAVAILABLE);
+            assertThat(followed.out()).isEmpty();
+            assertThat(followed.err())
+                    .isEqualTo("The service answered 200 with a body that is not JSON: {\"id\":1} {\"id\":2}\n");
+        }
+    }
+
+    @Test
     void aProxysErrorPageIsShownAsItCame() {
         try (RawServer server = new RawServer(response("502 Bad Gateway", "text/html", "<h1>Bad Gateway</h1>"))) {
             Run run = Run.at(server.url(), "get", "1");
