@@ -7,18 +7,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bms.account.AccountService;
-import org.bms.account.AccountView;
-import org.bms.account.CreateAccountRequest;
-import org.bms.account.Preconditions;
-import org.bms.account.UpdateAccountRequest;
 import org.bms.database.Snapshots;
-import org.bms.security.Role;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
+import org.bms.support.Json;
 import org.bms.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,9 +42,6 @@ class BatchTotalTest {
 
     @LocalServerPort
     private int port;
-
-    @Autowired
-    private AccountService accounts;
 
     @Autowired
     private BatchTotalService batch;
@@ -105,8 +97,8 @@ class BatchTotalTest {
         open("2500.00", "USD");
         open("10.50", "EUR");
         open("5000", "JPY");
-        AccountView closing = open("0", "GBP");
-        accounts.close(closing.id(), Preconditions.NONE);
+        long closing = open("0", "GBP");
+        assertThat(api.delete("/accounts/" + closing).status()).isEqualTo(204);
 
         BatchTotal total = batch.total(true);
 
@@ -160,22 +152,24 @@ class BatchTotalTest {
 
     @Test
     void moneyMovedWhileTotallingIsCountedWhollyBeforeOrWhollyAfter() throws Exception {
-        List<AccountView> pair = new ArrayList<>();
+        List<Long> pair = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            AccountView account = open("100.00", "USD");
+            long account = open("100.00", "USD");
             if (i == 3 || i == 36) {
                 pair.add(account);
             }
         }
         BigDecimal conserved = new BigDecimal("4000.00");
         var moving = new AtomicBoolean(true);
+        List<Response> refused = new CopyOnWriteArrayList<>();
         Thread mover = new Thread(() -> {
-            // Moving money by revising balances is an ADMIN's to do.
-            SecurityContextHolder.getContext()
-                    .setAuthentication(new TestingAuthenticationToken("mover", null, List.of(Role.ADMIN)));
-            long cents = 1;
-            while (moving.get()) {
-                move(pair.get(0).id(), pair.get(1).id(), cents++ % 5000);
+            // Back and forth through the API, 0.01 to 0.50 at a time: neither account ever runs dry.
+            var transfers = new ApiClient(port);
+            for (int n = 0; moving.get(); n++) {
+                Response moved = transfer(transfers, pair.get(n % 2), pair.get((n + 1) % 2), n % 50 + 1);
+                if (moved.status() != 201) {
+                    refused.add(moved);
+                }
             }
         });
         mover.start();
@@ -187,7 +181,9 @@ class BatchTotalTest {
             moving.set(false);
             mover.join(TimeUnit.SECONDS.toMillis(10));
         }
-        assertThat(accounts.find(pair.get(0).id()).version()).isGreaterThan(10);
+        assertThat(refused).isEmpty();
+        assertThat(api.get("/accounts/" + pair.get(0)).<Integer>json("$.version"))
+                .isGreaterThan(10);
     }
 
     @Test
@@ -219,19 +215,11 @@ class BatchTotalTest {
         assertThat((Integer) fresh.json("$.chunkSize")).isEqualTo(7);
     }
 
-    /** Moves money from one account to the other in one transaction, through the service layer. */
-    private void move(long from, long to, long cents) {
-        transactions.executeWithoutResult(status -> {
-            AccountView source = accounts.find(from);
-            AccountView target = accounts.find(to);
-            BigDecimal amount = BigDecimal.valueOf(cents, 2).min(source.balance());
-            accounts.revise(from, revision(source, source.balance().subtract(amount)), Preconditions.NONE);
-            accounts.revise(to, revision(target, target.balance().add(amount)), Preconditions.NONE);
-        });
-    }
-
-    private static UpdateAccountRequest revision(AccountView account, BigDecimal balance) {
-        return new UpdateAccountRequest(account.name(), account.number(), balance, null);
+    private static Response transfer(ApiClient client, long from, long to, long cents) {
+        String body = "{\"from\":%d,\"to\":%d,\"amount\":\"%s\"}"
+                .formatted(from, to, BigDecimal.valueOf(cents, 2).toPlainString());
+        return client.post(
+                "/transfers", body, "Idempotency-Key", UUID.randomUUID().toString());
     }
 
     private void openMany(int count, String balance, String currency) {
@@ -249,8 +237,11 @@ class BatchTotalTest {
                 new SimpleMeterRegistry());
     }
 
-    private AccountView open(String balance, String currency) {
+    /** Opens an account through the API; its id. */
+    private long open(String balance, String currency) {
         String number = TestData.accountNumber();
-        return accounts.open(new CreateAccountRequest("Holder " + number, number, new BigDecimal(balance), currency));
+        Response opened = api.post("/accounts", Json.account("Holder " + number, number, balance, currency));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        return opened.id();
     }
 }
