@@ -1,12 +1,12 @@
 package org.bms.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -211,12 +211,13 @@ class BatchTotalTest {
 
         assertThat(cachedOnce.status()).isEqualTo(200);
         assertThat(cachedAgain.body()).isEqualTo(cachedOnce.body());
-        assertThat((String) fresh.json("$.asOf")).isNotEqualTo(cachedOnce.json("$.asOf"));
-        Map<String, Object> body = fresh.json("$");
-        assertThat(body)
+        json(fresh).extractingPath("$.asOf").asString().isNotEqualTo(cachedOnce.json("$.asOf", String.class));
+        json(fresh)
+                .extractingPath("$")
+                .asMap()
                 .containsOnlyKeys("asOf", "accounts", "totals", "chunkSize", "chunks", "parallelism", "elapsedMs");
         assertThat(fresh.body()).contains("\"totals\":[{\"currency\":\"USD\",\"total\":3500.25,\"accounts\":1}]");
-        assertThat((Integer) fresh.json("$.chunkSize")).isEqualTo(7);
+        json(fresh).extractingPath("$.chunkSize").isEqualTo(7);
     }
 
     /** Moves money from one account to the other in one transaction, through the service layer. */
