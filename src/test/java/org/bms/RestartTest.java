@@ -1,6 +1,7 @@
 package org.bms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -67,11 +68,10 @@ class RestartTest {
                 assertThat(read.body()).isEqualTo(body);
             });
             Response first = api.get("/accounts/" + before.keySet().iterator().next());
-            assertThat((String) first.json("$.name")).isEqualTo("Ada King");
+            json(first).extractingPath("$.name").isEqualTo("Ada King");
             assertThat(first.body()).contains("\"balance\":99.99");
             assertThat(first.etag()).isEqualTo("\"1\"");
-            assertThat((String) api.get("/accounts/" + closedId).json("$.status"))
-                    .isEqualTo("CLOSED");
+            json(api.get("/accounts/" + closedId)).extractingPath("$.status").isEqualTo("CLOSED");
 
             // The numbers are still taken, closed account included, and ids are never handed out again.
             assertThat(api.create("Copycat", "4000000004", "0").status()).isEqualTo(409);

@@ -197,8 +197,8 @@ class SeveralInstancesTest {
             for (int i = 0; i < 20; i++) {
                 Response total = (i % 2 == 0 ? a : b).get("/batch/total", "Cache-Control", "no-cache");
                 assertThat(total.status()).isEqualTo(200);
-                long accounts = ((Number) total.json("$.accounts")).longValue();
-                BigDecimal usd = accounts == 0 ? BigDecimal.ZERO : decimal(total.json("$.totals[0].total"));
+                long accounts = total.json("$.accounts", Long.class);
+                BigDecimal usd = accounts == 0 ? BigDecimal.ZERO : total.decimal("$.totals[0].total");
                 // Every account holds 2.00: one snapshot means the sum and the count agree.
                 if (usd.compareTo(BigDecimal.valueOf(2 * accounts)) != 0) {
                     inconsistent.add(total.body());
@@ -217,12 +217,7 @@ class SeveralInstancesTest {
         Response total = api.get("/batch/total");
         assertThat(total.status()).as(total.toString()).isEqualTo(200);
         List<Object> totals = total.json("$.totals[*].total");
-        return totals.isEmpty() ? BigDecimal.ZERO : decimal(totals.get(0));
-    }
-
-    /** A JSON number as read by JsonPath (a double here, exact for these small sums). */
-    private static BigDecimal decimal(Object number) {
-        return new BigDecimal(number.toString());
+        return totals.isEmpty() ? BigDecimal.ZERO : total.decimal("$.totals[0].total");
     }
 
     private ConfigurableApplicationContext start(String... settings) {

@@ -1,14 +1,13 @@
 package org.bms.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.bms.support.ApiClient;
 import org.bms.support.ApiClient.Response;
-import org.springframework.test.json.JsonContent;
-import org.springframework.test.json.JsonContentAssert;
 
 /**
  * What the account endpoint tests share: the problem assertion, exact reads of amounts, and the small factories
@@ -52,14 +51,6 @@ final class AccountApiAssertions {
     }
 
     // --- reading and asserting ---
-
-    /**
-     * The body as JSON for AssertJ, through Spring's {@link JsonContent}: {@code
-     * json(response).extractingPath("$.name").isEqualTo("John Doe")}. Amounts are read with {@link #rawMember}.
-     */
-    static JsonContentAssert json(Response response) {
-        return assertThat(new JsonContent(response.body()));
-    }
 
     /** A member's JSON text as the service wrote it, so {@code 1000.00} is not read back as a double. */
     static String rawMember(Response response, String member) {

@@ -1,6 +1,7 @@
 package org.bms.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;
@@ -19,7 +20,7 @@ class AccountLifecycleTest extends HttpIntegrationTest {
 
         Response read = api.get("/accounts/" + created.id());
         assertThat(read.status()).isEqualTo(200);
-        assertThat((String) read.json("$.number")).isEqualTo(number);
+        json(read).extractingPath("$.number").isEqualTo(number);
 
         Response revised = api.put(
                 "/accounts/" + created.id(),
@@ -28,11 +29,10 @@ class AccountLifecycleTest extends HttpIntegrationTest {
                 read.etag());
         assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
         assertThat(revised.etag()).isEqualTo("\"1\"");
-        assertThat((String) revised.json("$.name")).isEqualTo("John Q. Doe");
+        json(revised).extractingPath("$.name").isEqualTo("John Q. Doe");
 
         assertThat(api.delete("/accounts/" + created.id()).status()).isEqualTo(204);
-        assertThat((String) api.get("/accounts/" + created.id()).json("$.status"))
-                .isEqualTo("CLOSED");
+        json(api.get("/accounts/" + created.id())).extractingPath("$.status").isEqualTo("CLOSED");
     }
 
     @Test
@@ -42,6 +42,6 @@ class AccountLifecycleTest extends HttpIntegrationTest {
 
         assertThat(api.delete(path, "If-Match", created.etag()).status()).isEqualTo(204);
         assertThat(api.delete(path, "If-Match", created.etag()).status()).isEqualTo(204);
-        assertThat((String) api.get(path).json("$.status")).isEqualTo("CLOSED");
+        json(api.get(path)).extractingPath("$.status").isEqualTo("CLOSED");
     }
 }

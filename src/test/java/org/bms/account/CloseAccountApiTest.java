@@ -3,8 +3,8 @@ package org.bms.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bms.account.AccountApiAssertions.UNKNOWN_ID;
 import static org.bms.account.AccountApiAssertions.assertProblem;
-import static org.bms.account.AccountApiAssertions.json;
 import static org.bms.account.AccountApiAssertions.open;
+import static org.bms.support.JsonAssertions.json;
 
 import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;

@@ -1,6 +1,8 @@
 package org.bms.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LONG;
+import static org.bms.support.JsonAssertions.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -53,8 +55,8 @@ class ConcurrencyTest extends HttpIntegrationTest {
         for (int i = 0; i < clients; i++) {
             Response read = api.get("/accounts/" + ids.get(i));
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
-            assertThat((String) read.json("$.number")).isEqualTo(numbers.get(i));
-            assertThat((String) read.json("$.name")).isEqualTo("Holder " + i);
+            json(read).extractingPath("$.number").isEqualTo(numbers.get(i));
+            json(read).extractingPath("$.name").isEqualTo("Holder " + i);
             assertThat(balanceOf(read)).isEqualByComparingTo(i + ".25");
             assertThat(read.etag()).isEqualTo("\"0\"");
         }
@@ -72,8 +74,7 @@ class ConcurrencyTest extends HttpIntegrationTest {
         assertThat(byStatus).as(responses::toString).containsOnly(Map.entry(201, 1L), Map.entry(409, 49L));
         assertThat(responses).filteredOn(response -> response.status() == 409).allSatisfy(refused -> {
             assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat((String) refused.json("$.type"))
-                    .isEqualTo("https://bms.example/problems/duplicate-account-number");
+            json(refused).extractingPath("$.type").isEqualTo("https://bms.example/problems/duplicate-account-number");
         });
         Response winner = responses.stream()
                 .filter(response -> response.status() == 201)
@@ -82,11 +83,12 @@ class ConcurrencyTest extends HttpIntegrationTest {
 
         Response withThatNumber = api.get("/accounts?number=" + number);
         assertThat(withThatNumber.status()).isEqualTo(200);
-        assertThat(((Number) withThatNumber.json("$.page.totalElements")).longValue())
+        json(withThatNumber)
+                .extractingPath("$.page.totalElements")
+                .convertTo(LONG)
                 .isEqualTo(1);
-        assertThat(((Number) withThatNumber.json("$.content[0].id")).longValue())
-                .isEqualTo(winner.id());
-        assertThat((String) withThatNumber.json("$.content[0].name")).isEqualTo(winner.json("$.name"));
+        json(withThatNumber).extractingPath("$.content[0].id").convertTo(LONG).isEqualTo(winner.id());
+        json(withThatNumber).extractingPath("$.content[0].name").isEqualTo(winner.json("$.name", String.class));
     }
 
     @Test
@@ -116,12 +118,12 @@ class ConcurrencyTest extends HttpIntegrationTest {
                     Response put = api.put(
                             path, Json.account(intended.name(), number, intended.balance()), "If-Match", read.etag());
                     if (put.status() == 200) {
-                        Write previous = writesByVersion.put(((Number) put.json("$.version")).longValue(), intended);
+                        Write previous = writesByVersion.put(put.json("$.version", Long.class), intended);
                         if (previous != null) {
                             unexpected.add(put);
                         }
                         assertThat(put.etag()).isEqualTo("\"" + put.json("$.version") + "\"");
-                        assertThat((String) put.json("$.name")).isEqualTo(intended.name());
+                        json(put).extractingPath("$.name").isEqualTo(intended.name());
                         assertThat(balanceOf(put)).isEqualByComparingTo(intended.balance());
                         done++;
                         break;
@@ -147,10 +149,10 @@ class ConcurrencyTest extends HttpIntegrationTest {
 
         Response last = api.get(path);
         assertThat(last.status()).isEqualTo(200);
-        assertThat(((Number) last.json("$.version")).longValue()).isEqualTo(successfulWrites);
+        json(last).extractingPath("$.version").convertTo(LONG).isEqualTo(successfulWrites);
         assertThat(last.etag()).isEqualTo("\"" + successfulWrites + "\"");
         Write lastWrite = writesByVersion.get((long) successfulWrites);
-        assertThat((String) last.json("$.name")).isEqualTo(lastWrite.name());
+        json(last).extractingPath("$.name").isEqualTo(lastWrite.name());
         assertThat(balanceOf(last)).isEqualByComparingTo(lastWrite.balance());
     }
 

@@ -1,6 +1,7 @@
 package org.bms.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -76,11 +77,12 @@ class HostileInputTest extends HttpIntegrationTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat((Integer) response.json("$.status")).isEqualTo(response.status());
-        assertThat((String) response.json("$.type")).startsWith("https://bms.example/problems/");
-        assertThat((String) response.json("$.title")).isNotBlank();
-        assertThat((String) response.json("$.instance")).startsWith("/");
-        assertThat((String) response.json("$.requestId"))
+        json(response).extractingPath("$.status").isEqualTo(response.status());
+        json(response).extractingPath("$.type").asString().startsWith("https://bms.example/problems/");
+        json(response).extractingPath("$.title").asString().isNotBlank();
+        json(response).extractingPath("$.instance").asString().startsWith("/");
+        json(response)
+                .extractingPath("$.requestId")
                 .isEqualTo(response.header("X-Request-Id").orElseThrow());
         assertThat(response.body())
                 .doesNotContain("java.", "org.", "Exception", "tools.jackson", "\tat ", "\\tat ")
@@ -96,9 +98,11 @@ class HostileInputTest extends HttpIntegrationTest {
         Response created = api.create(name, number, "1");
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat((String) created.json("$.name")).isEqualTo(name);
-        assertThat((String) api.get("/accounts/" + created.id()).json("$.name")).isEqualTo(name);
-        assertThat(api.get("/accounts?number=" + number).<List<String>>json("$.content[*].name"))
+        json(created).extractingPath("$.name").isEqualTo(name);
+        json(api.get("/accounts/" + created.id())).extractingPath("$.name").isEqualTo(name);
+        json(api.get("/accounts?number=" + number))
+                .extractingPath("$.content[*].name")
+                .asArray()
                 .containsExactly(name);
     }
 

@@ -1,6 +1,7 @@
 package org.bms.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ class LedgerConcurrencyTest extends HttpIntegrationTest {
             return;
         }
         assertThat(response.status()).as(response.toString()).isEqualTo(409);
-        assertThat((String) response.json("$.type")).isEqualTo("https://bms.example/problems/insufficient-funds");
+        json(response).extractingPath("$.type").isEqualTo("https://bms.example/problems/insufficient-funds");
     }
 
     private void everyAcknowledgedMovementIsOnceInEachStatement(
@@ -204,7 +205,7 @@ class LedgerConcurrencyTest extends HttpIntegrationTest {
     private void theReconciliationIsClean() {
         Response reconciliation = api.get("/batch/reconciliation");
         assertThat(reconciliation.status()).isEqualTo(200);
-        assertThat(reconciliation.<List<Object>>json("$.mismatches")).isEmpty();
+        json(reconciliation).extractingPath("$.mismatches").asArray().isEmpty();
         List<Map<String, Object>> currencies = reconciliation.json("$.currencies");
         for (Map<String, Object> currency : currencies) {
             assertThat(new BigDecimal(currency.get("balances").toString())

@@ -2,6 +2,7 @@ package org.bms.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bms.support.JsonAssertions.json;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -110,16 +111,16 @@ class LedgerCrashTest {
                         .as("movement %d, acknowledged", movement)
                         .isEqualTo(200);
                 for (String side : List.of("$.from", "$.to")) {
-                    long account = read.<Number>json(side).longValue();
+                    long account = read.json(side, Long.class);
                     assertThat(statements.get(account))
                             .as("statement of %d", account)
                             .containsOnlyOnce(movement);
                 }
             }
             Response reconciliation = api.get("/batch/reconciliation");
-            assertThat(reconciliation.<List<Object>>json("$.mismatches")).isEmpty();
+            json(reconciliation).extractingPath("$.mismatches").asArray().isEmpty();
             // Nothing but the openings and the acknowledged transfers: no transfer committed without its key.
-            assertThat(reconciliation.<Integer>json("$.movements")).isEqualTo(ACCOUNTS + acknowledged.size());
+            json(reconciliation).extractingPath("$.movements").isEqualTo(ACCOUNTS + acknowledged.size());
             assertThat(reconciliation.decimal("$.currencies[0].balances"))
                     .isEqualByComparingTo(new BigDecimal("8000.00"));
         }
@@ -130,13 +131,17 @@ class LedgerCrashTest {
             acknowledged.add(response.id());
         } else if (response.status() == 409) {
             // Random transfers drain accounts: the one refusal money may meet.
-            assertThat(response.<String>json("$.type"))
+            json(response)
+                    .extractingPath("$.type")
+                    .asString()
                     .as(response.toString())
                     .isEqualTo("https://bms.example/problems/insufficient-funds");
         } else {
             // The writer busy past the lock timeout (a service being killed, or starting on a locked file).
             assertThat(response.status()).as(response.toString()).isEqualTo(503);
-            assertThat(response.<String>json("$.type"))
+            json(response)
+                    .extractingPath("$.type")
+                    .asString()
                     .as(response.toString())
                     .isEqualTo("https://bms.example/problems/database-unavailable");
             assertThat(response.header("Retry-After")).as(response.toString()).isPresent();

@@ -3,9 +3,9 @@ package org.bms.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bms.account.AccountApiAssertions.assertProblem;
 import static org.bms.account.AccountApiAssertions.iban;
-import static org.bms.account.AccountApiAssertions.json;
 import static org.bms.account.AccountApiAssertions.open;
 import static org.bms.account.AccountApiAssertions.spacedLowerCase;
+import static org.bms.support.JsonAssertions.json;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

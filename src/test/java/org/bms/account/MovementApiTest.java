@@ -1,6 +1,9 @@
 package org.bms.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.INTEGER;
+import static org.assertj.core.api.InstanceOfAssertFactories.LONG;
+import static org.bms.support.JsonAssertions.json;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,15 +35,15 @@ class MovementApiTest extends HttpIntegrationTest {
 
             assertThat(deposit.status()).as(deposit.toString()).isEqualTo(201);
             assertThat(deposit.header("Location")).contains("/movements/" + deposit.id());
-            assertThat((String) deposit.json("$.type")).isEqualTo("DEPOSIT");
-            assertThat((String) deposit.json("$.currency")).isEqualTo("USD");
+            json(deposit).extractingPath("$.type").isEqualTo("DEPOSIT");
+            json(deposit).extractingPath("$.currency").isEqualTo("USD");
             assertThat(deposit.body()).contains("\"amount\":25.50");
-            assertThat((Object) deposit.json("$.from")).isNull();
-            assertThat(((Number) deposit.json("$.to")).longValue()).isEqualTo(account);
-            assertThat((String) deposit.json("$.reference")).isEqualTo("Cash at the counter");
-            assertThat((Object) deposit.json("$.reverses")).isNull();
-            assertThat((Object) deposit.json("$.reversedBy")).isNull();
-            assertThat((String) deposit.json("$.createdBy")).isEqualTo("test-admin");
+            json(deposit).extractingPath("$.from").isNull();
+            json(deposit).extractingPath("$.to").convertTo(LONG).isEqualTo(account);
+            json(deposit).extractingPath("$.reference").isEqualTo("Cash at the counter");
+            json(deposit).extractingPath("$.reverses").isNull();
+            json(deposit).extractingPath("$.reversedBy").isNull();
+            json(deposit).extractingPath("$.createdBy").isEqualTo("test-admin");
             assertThat(deposit.header("Cache-Control")).contains("no-store");
             Response read = api.get("/accounts/" + account);
             assertThat(read.decimal("$.balance")).isEqualByComparingTo("125.50");
@@ -94,9 +97,9 @@ class MovementApiTest extends HttpIntegrationTest {
             Response withdrawal = api.withdraw(account, "40");
 
             assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(201);
-            assertThat((String) withdrawal.json("$.type")).isEqualTo("WITHDRAWAL");
-            assertThat(((Number) withdrawal.json("$.from")).longValue()).isEqualTo(account);
-            assertThat((Object) withdrawal.json("$.to")).isNull();
+            json(withdrawal).extractingPath("$.type").isEqualTo("WITHDRAWAL");
+            json(withdrawal).extractingPath("$.from").convertTo(LONG).isEqualTo(account);
+            json(withdrawal).extractingPath("$.to").isNull();
             assertThat(api.get("/accounts/" + account).decimal("$.balance")).isEqualByComparingTo("60.00");
         }
 
@@ -126,25 +129,28 @@ class MovementApiTest extends HttpIntegrationTest {
                     "{\"from\":" + from + ",\"to\":" + to + ",\"amount\":25,\"reference\":\"March rent\"}");
 
             assertThat(transfer.status()).as(transfer.toString()).isEqualTo(201);
-            assertThat((String) transfer.json("$.type")).isEqualTo("TRANSFER");
-            assertThat((String) transfer.json("$.currency")).isEqualTo("EUR");
+            json(transfer).extractingPath("$.type").isEqualTo("TRANSFER");
+            json(transfer).extractingPath("$.currency").isEqualTo("EUR");
             assertThat(transfer.decimal("$.amount")).isEqualTo(new BigDecimal("25.00"));
             assertThat(api.get("/accounts/" + from).decimal("$.balance")).isEqualByComparingTo("75.00");
             assertThat(api.get("/accounts/" + to).decimal("$.balance")).isEqualByComparingTo("25.00");
             Response paying = api.get("/accounts/" + from + "/movements");
-            assertThat(((Number) paying.json("$.content[0].movement")).longValue())
-                    .isEqualTo(transfer.id());
+            json(paying).extractingPath("$.content[0].movement").convertTo(LONG).isEqualTo(transfer.id());
             assertThat(paying.decimal("$.content[0].amount")).isEqualTo(new BigDecimal("-25.00"));
             assertThat(paying.decimal("$.content[0].balanceAfter")).isEqualTo(new BigDecimal("75.00"));
-            assertThat(((Number) paying.json("$.content[0].counterparty")).longValue())
+            json(paying)
+                    .extractingPath("$.content[0].counterparty")
+                    .convertTo(LONG)
                     .isEqualTo(to);
-            assertThat((String) paying.json("$.content[0].reference")).isEqualTo("March rent");
-            assertThat((String) paying.json("$.content[1].type")).isEqualTo("OPENING");
+            json(paying).extractingPath("$.content[0].reference").isEqualTo("March rent");
+            json(paying).extractingPath("$.content[1].type").isEqualTo("OPENING");
             Response paid = api.get("/accounts/" + to + "/movements");
             assertThat(paid.decimal("$.content[0].amount")).isEqualTo(new BigDecimal("25.00"));
-            assertThat(((Number) paid.json("$.content[0].counterparty")).longValue())
+            json(paid)
+                    .extractingPath("$.content[0].counterparty")
+                    .convertTo(LONG)
                     .isEqualTo(from);
-            assertThat((Integer) paid.json("$.page.totalElements")).isEqualTo(1);
+            json(paid).extractingPath("$.page.totalElements").isEqualTo(1);
         }
 
         @Test
@@ -160,12 +166,16 @@ class MovementApiTest extends HttpIntegrationTest {
             assertThat(same.fieldsInError()).containsExactly("to");
             Response unknownFrom = api.transfer(987_654_321L, usd, "1");
             assertProblem(unknownFrom, 404, "account-not-found");
-            assertThat((String) unknownFrom.json("$.detail"))
+            json(unknownFrom)
+                    .extractingPath("$.detail")
+                    .asString()
                     .contains("987654321")
                     .contains("from");
             Response unknownTo = api.transfer(usd, 987_654_322L, "1");
             assertProblem(unknownTo, 404, "account-not-found");
-            assertThat((String) unknownTo.json("$.detail"))
+            json(unknownTo)
+                    .extractingPath("$.detail")
+                    .asString()
                     .contains("987654322")
                     .contains("to");
             // Closed and in another currency: closed comes first.
@@ -175,7 +185,8 @@ class MovementApiTest extends HttpIntegrationTest {
             assertProblem(api.transfer(usd, otherUsd, "10.01"), 409, "insufficient-funds");
             assertProblem(api.transfer(usd, otherUsd, "0.001"), 400, "invalid-input");
             assertThat(api.get("/accounts/" + usd).etag()).isEqualTo("\"0\"");
-            assertThat(api.get("/accounts/" + usd + "/movements").<Integer>json("$.page.totalElements"))
+            json(api.get("/accounts/" + usd + "/movements"))
+                    .extractingPath("$.page.totalElements")
                     .isEqualTo(1);
         }
 
@@ -201,11 +212,13 @@ class MovementApiTest extends HttpIntegrationTest {
             Response reversal = api.move("/movements/" + transfer + "/reversal", "{\"reference\":\"Paid twice\"}");
 
             assertThat(reversal.status()).as(reversal.toString()).isEqualTo(201);
-            assertThat((String) reversal.json("$.type")).isEqualTo("REVERSAL");
-            assertThat(((Number) reversal.json("$.from")).longValue()).isEqualTo(to);
-            assertThat(((Number) reversal.json("$.to")).longValue()).isEqualTo(from);
-            assertThat(((Number) reversal.json("$.reverses")).longValue()).isEqualTo(transfer);
-            assertThat(((Number) api.get("/movements/" + transfer).json("$.reversedBy")).longValue())
+            json(reversal).extractingPath("$.type").isEqualTo("REVERSAL");
+            json(reversal).extractingPath("$.from").convertTo(LONG).isEqualTo(to);
+            json(reversal).extractingPath("$.to").convertTo(LONG).isEqualTo(from);
+            json(reversal).extractingPath("$.reverses").convertTo(LONG).isEqualTo(transfer);
+            json(api.get("/movements/" + transfer))
+                    .extractingPath("$.reversedBy")
+                    .convertTo(LONG)
                     .isEqualTo(reversal.id());
             assertThat(api.get("/accounts/" + from).decimal("$.balance")).isEqualByComparingTo("100.00");
             assertThat(api.get("/accounts/" + to).decimal("$.balance")).isEqualByComparingTo("0");
@@ -216,16 +229,14 @@ class MovementApiTest extends HttpIntegrationTest {
         @Test
         void openingsDepositsAndAdjustmentsCanBeReversedUnlessTheMoneyHasLeft() {
             long account = open("50.00");
-            long opening = api.get("/accounts/" + account + "/movements")
-                    .<Number>json("$.content[0].movement")
-                    .longValue();
+            long opening = api.get("/accounts/" + account + "/movements").json("$.content[0].movement", Long.class);
             api.withdraw(account, "20");
 
             assertProblem(api.reverse(opening), 409, "insufficient-funds");
             long deposit = api.deposit(account, "5").id();
             Response undone = api.reverse(deposit);
             assertThat(undone.status()).isEqualTo(201);
-            assertThat((Object) undone.json("$.to")).isNull();
+            json(undone).extractingPath("$.to").isNull();
             assertThat(api.get("/accounts/" + account).decimal("$.balance")).isEqualByComparingTo("30.00");
         }
 
@@ -237,7 +248,8 @@ class MovementApiTest extends HttpIntegrationTest {
             Response teller = api.as(Tokens.teller()).reverse(deposit);
             assertProblem(teller, 403, "forbidden");
             assertProblem(api.reverse(987_654_321L), 404, "movement-not-found");
-            assertThat(api.get("/movements/" + deposit).<Object>json("$.reversedBy"))
+            json(api.get("/movements/" + deposit))
+                    .extractingPath("$.reversedBy")
                     .isNull();
         }
 
@@ -262,12 +274,13 @@ class MovementApiTest extends HttpIntegrationTest {
 
             assertThat(opened.etag()).isEqualTo("\"0\"");
             Response statement = api.get("/accounts/" + opened.id() + "/movements");
-            assertThat((String) statement.json("$.content[0].type")).isEqualTo("OPENING");
+            json(statement).extractingPath("$.content[0].type").isEqualTo("OPENING");
             assertThat(statement.decimal("$.content[0].amount")).isEqualTo(new BigDecimal("70.00"));
             assertThat(statement.decimal("$.content[0].balanceAfter")).isEqualTo(new BigDecimal("70.00"));
-            assertThat((Object) statement.json("$.content[0].counterparty")).isNull();
-            assertThat(api.get("/accounts/" + open("0") + "/movements").<Integer>json("$.page.totalElements"))
-                    .isZero();
+            json(statement).extractingPath("$.content[0].counterparty").isNull();
+            json(api.get("/accounts/" + open("0") + "/movements"))
+                    .extractingPath("$.page.totalElements")
+                    .isEqualTo(0);
         }
 
         @Test
@@ -283,7 +296,9 @@ class MovementApiTest extends HttpIntegrationTest {
                     .containsOnly(200);
             assertThat(unchanged.etag()).isEqualTo("\"3\"");
             Response statement = api.get("/accounts/" + opened.id() + "/movements");
-            assertThat(statement.<List<String>>json("$.content[*].type"))
+            json(statement)
+                    .extractingPath("$.content[*].type")
+                    .asArray()
                     .containsExactly("ADJUSTMENT", "ADJUSTMENT", "OPENING");
             assertThat(statement.decimal("$.content[0].amount")).isEqualTo(new BigDecimal("-10.00"));
             assertThat(statement.decimal("$.content[1].amount")).isEqualTo(new BigDecimal("30.00"));
@@ -298,7 +313,8 @@ class MovementApiTest extends HttpIntegrationTest {
                     .put("/accounts/" + opened.id(), Json.account("Teller", opened.json("$.number"), "71"));
 
             assertProblem(refused, 403, "forbidden");
-            assertThat(api.get("/accounts/" + opened.id() + "/movements").<Integer>json("$.page.totalElements"))
+            json(api.get("/accounts/" + opened.id() + "/movements"))
+                    .extractingPath("$.page.totalElements")
                     .isEqualTo(1);
         }
     }
@@ -317,8 +333,8 @@ class MovementApiTest extends HttpIntegrationTest {
             Response first = api.get("/accounts/" + account + "/movements?size=5");
             Response second = api.get("/accounts/" + account + "/movements?size=5&page=1");
 
-            assertThat(first.<Integer>json("$.page.totalElements")).isEqualTo(8);
-            assertThat(first.<Integer>json("$.page.totalPages")).isEqualTo(2);
+            json(first).extractingPath("$.page.totalElements").isEqualTo(8);
+            json(first).extractingPath("$.page.totalPages").isEqualTo(2);
             assertThat(first.decimal("$.content[0].balanceAfter")).isEqualByComparingTo("24.50");
             assertThat(first.decimal("$.content[0].amount")).isEqualByComparingTo("-3.50");
             List<Map<String, Object>> lines = new java.util.ArrayList<>(first.json("$.content"));
@@ -339,7 +355,8 @@ class MovementApiTest extends HttpIntegrationTest {
             api.withdraw(account, "5");
             api.delete("/accounts/" + account);
 
-            assertThat(api.get("/accounts/" + account + "/movements").<Integer>json("$.page.totalElements"))
+            json(api.get("/accounts/" + account + "/movements"))
+                    .extractingPath("$.page.totalElements")
                     .isEqualTo(2);
             assertThat(api.get("/accounts/" + account + "/movements?size=101").status())
                     .isEqualTo(400);
@@ -379,8 +396,8 @@ class MovementApiTest extends HttpIntegrationTest {
         Response reconciliation = api.get("/batch/reconciliation");
 
         assertThat(reconciliation.status()).as(reconciliation.toString()).isEqualTo(200);
-        assertThat(reconciliation.<List<Object>>json("$.mismatches")).isEmpty();
-        assertThat(reconciliation.<Integer>json("$.movements")).isPositive();
+        json(reconciliation).extractingPath("$.mismatches").asArray().isEmpty();
+        json(reconciliation).extractingPath("$.movements").convertTo(INTEGER).isPositive();
         for (Map<String, Object> currency : reconciliation.<List<Map<String, Object>>>json("$.currencies")) {
             BigDecimal balances = new BigDecimal(currency.get("balances").toString());
             assertThat(new BigDecimal(currency.get("postings").toString())).isEqualByComparingTo(balances);
@@ -403,6 +420,6 @@ class MovementApiTest extends HttpIntegrationTest {
     private static void assertProblem(Response response, int status, String slug) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat((String) response.json("$.type")).isEqualTo(PROBLEMS + slug);
+        json(response).extractingPath("$.type").isEqualTo(PROBLEMS + slug);
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bms.account.AccountApiAssertions.ISO_INSTANT;
 import static org.bms.account.AccountApiAssertions.assertProblem;
 import static org.bms.account.AccountApiAssertions.iban;
-import static org.bms.account.AccountApiAssertions.json;
 import static org.bms.account.AccountApiAssertions.open;
 import static org.bms.account.AccountApiAssertions.rawMember;
 import static org.bms.account.AccountApiAssertions.spacedLowerCase;
+import static org.bms.support.JsonAssertions.json;
 
 import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;

@@ -1,12 +1,12 @@
 package org.bms.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
@@ -182,7 +182,7 @@ class BatchTotalTest {
             mover.join(TimeUnit.SECONDS.toMillis(10));
         }
         assertThat(refused).isEmpty();
-        assertThat(api.get("/accounts/" + pair.get(0)).<Integer>json("$.version"))
+        assertThat(api.get("/accounts/" + pair.get(0)).json("$.version", Integer.class))
                 .isGreaterThan(10);
     }
 
@@ -207,12 +207,13 @@ class BatchTotalTest {
 
         assertThat(cachedOnce.status()).isEqualTo(200);
         assertThat(cachedAgain.body()).isEqualTo(cachedOnce.body());
-        assertThat((String) fresh.json("$.asOf")).isNotEqualTo(cachedOnce.json("$.asOf"));
-        Map<String, Object> body = fresh.json("$");
-        assertThat(body)
+        json(fresh).extractingPath("$.asOf").asString().isNotEqualTo(cachedOnce.json("$.asOf", String.class));
+        json(fresh)
+                .extractingPath("$")
+                .asMap()
                 .containsOnlyKeys("asOf", "accounts", "totals", "chunkSize", "chunks", "parallelism", "elapsedMs");
         assertThat(fresh.body()).contains("\"totals\":[{\"currency\":\"USD\",\"total\":3500.25,\"accounts\":1}]");
-        assertThat((Integer) fresh.json("$.chunkSize")).isEqualTo(7);
+        json(fresh).extractingPath("$.chunkSize").isEqualTo(7);
     }
 
     private static Response transfer(ApiClient client, long from, long to, long cents) {

@@ -2,6 +2,7 @@ package org.bms.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bms.support.JsonAssertions.json;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -78,7 +79,8 @@ class SharedTotalsTest {
         assertThat(computedOnA.status()).isEqualTo(200);
         // The same computation, to the millisecond it took: B did not compute its own.
         assertThat(servedByB.body()).isEqualTo(computedOnA.body());
-        assertThat(a.get("/actuator/health").<String>json("$.components.redis.status"))
+        json(a.get("/actuator/health"))
+                .extractingPath("$.components.redis.status")
                 .isEqualTo("UP");
 
         redis.destroyForcibly().waitFor();
@@ -87,12 +89,12 @@ class SharedTotalsTest {
         for (ApiClient instance : List.of(a, b, a, b)) {
             Response total = instance.get("/batch/total");
             assertThat(total.status()).as(total.toString()).isEqualTo(200);
-            assertThat(total.<Object>json("$.totals[0].total").toString()).isEqualTo("13.34");
+            assertThat(total.decimal("$.totals[0].total")).isEqualByComparingTo("13.34");
         }
         Response health = b.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.<String>json("$.status")).isEqualTo("UP");
-        assertThat(health.<String>json("$.components.redis.status")).isEqualTo("UNKNOWN");
+        json(health).extractingPath("$.status").isEqualTo("UP");
+        json(health).extractingPath("$.components.redis.status").isEqualTo("UNKNOWN");
     }
 
     private ApiClient start() {

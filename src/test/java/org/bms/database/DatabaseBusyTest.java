@@ -1,6 +1,7 @@
 package org.bms.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -46,9 +47,10 @@ class DatabaseBusyTest {
             held.rollback();
         }
 
-        assertThat(api.get("/accounts?number=2468013579").<Integer>json("$.page.totalElements"))
-                .isZero();
-        assertThat(api.get("/accounts/" + id).<String>json("$.status")).isEqualTo("ACTIVE");
+        json(api.get("/accounts?number=2468013579"))
+                .extractingPath("$.page.totalElements")
+                .isEqualTo(0);
+        json(api.get("/accounts/" + id)).extractingPath("$.status").isEqualTo("ACTIVE");
         assertThat(api.delete("/accounts/" + id).status()).isEqualTo(204);
     }
 
@@ -56,6 +58,6 @@ class DatabaseBusyTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.header("Retry-After")).hasValue("1");
         assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat(response.<String>json("$.type")).isEqualTo("https://bms.example/problems/database-unavailable");
+        json(response).extractingPath("$.type").isEqualTo("https://bms.example/problems/database-unavailable");
     }
 }

@@ -2,6 +2,7 @@ package org.bms.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -172,7 +173,7 @@ class DatabaseFaultsTest {
     private static void assertRefused(Response response, int status, String type) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat(response.<String>json("$.type")).isEqualTo("https://bms.example/problems/" + type);
+        json(response).extractingPath("$.type").isEqualTo("https://bms.example/problems/" + type);
         assertThat(response.header("Retry-After"))
                 .hasValueSatisfying(
                         seconds -> assertThat(Integer.parseInt(seconds)).isPositive());

@@ -2,6 +2,7 @@ package org.bms.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bms.support.JsonAssertions.json;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -77,11 +78,11 @@ class PostgresFaultsTest {
 
             assertThat(revised.status()).as(revised.toString()).isEqualTo(503);
             assertThat(revised.header("Retry-After")).isPresent();
-            assertThat(revised.<String>json("$.type")).isEqualTo("https://bms.example/problems/database-unavailable");
+            json(revised).extractingPath("$.type").isEqualTo("https://bms.example/problems/database-unavailable");
             other.rollback();
         }
         Response after = api.get("/accounts/" + opened.id());
-        assertThat(after.<String>json("$.name")).isEqualTo("Locked Out");
+        json(after).extractingPath("$.name").isEqualTo("Locked Out");
         assertThat(after.etag()).isEqualTo(opened.etag());
         // Once the lock is gone the same change succeeds, without a restart.
         Response retried = api.put(
@@ -128,7 +129,9 @@ class PostgresFaultsTest {
             Response after = api.create("After The Storm", TestData.accountNumber(), "1.00");
             if (after.status() != 201) {
                 assertThat(after.status()).as(after.toString()).isEqualTo(503);
-                assertThat(after.<String>json("$.type"))
+                json(after)
+                        .extractingPath("$.type")
+                        .asString()
                         .as(after.toString())
                         .isEqualTo("https://bms.example/problems/database-unavailable");
                 assertThat(after.header("Retry-After")).as(after.toString()).isPresent();

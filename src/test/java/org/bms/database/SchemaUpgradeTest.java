@@ -1,6 +1,7 @@
 package org.bms.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,9 +52,9 @@ class SchemaUpgradeTest {
             ApiClient api = new ApiClient(upgraded.getEnvironment().getProperty("local.server.port", Integer.class));
             Response account = api.get("/accounts/7");
             assertThat(account.status()).isEqualTo(200);
-            assertThat(account.<String>json("$.name")).isEqualTo("Old Timer");
-            assertThat(account.<String>json("$.number")).isEqualTo("7000000007");
-            assertThat(account.<Object>json("$.balance").toString()).isEqualTo("1234.56");
+            json(account).extractingPath("$.name").isEqualTo("Old Timer");
+            json(account).extractingPath("$.number").isEqualTo("7000000007");
+            assertThat(account.decimal("$.balance")).isEqualByComparingTo("1234.56");
             assertThat(account.etag()).isEqualTo("\"3\"");
 
             JdbcTemplate now = upgraded.getBean(JdbcTemplate.class);

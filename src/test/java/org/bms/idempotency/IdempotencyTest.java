@@ -1,6 +1,7 @@
 package org.bms.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,8 +65,7 @@ class IdempotencyTest extends HttpIntegrationTest {
 
         for (Response refused : List.of(otherAmount, otherPath)) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
-            assertThat((String) refused.json("$.type"))
-                    .isEqualTo("https://bms.example/problems/idempotency-key-reused");
+            json(refused).extractingPath("$.type").isEqualTo("https://bms.example/problems/idempotency-key-reused");
         }
         assertThat(balanceOf(account)).isEqualTo("20.00");
     }
@@ -83,7 +83,7 @@ class IdempotencyTest extends HttpIntegrationTest {
         assertThat(alice.status()).isEqualTo(201);
         assertThat(bob.status()).isEqualTo(201);
         assertThat(bob.id()).isNotEqualTo(alice.id());
-        assertThat((String) bob.json("$.createdBy")).isEqualTo("bob");
+        json(bob).extractingPath("$.createdBy").isEqualTo("bob");
         assertThat(balanceOf(account)).isEqualTo("12.00");
     }
 

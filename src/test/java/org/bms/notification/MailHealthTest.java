@@ -2,6 +2,7 @@ package org.bms.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bms.support.JsonAssertions.json;
 
 import java.time.Duration;
 import org.bms.support.ApiClient.Response;
@@ -38,14 +39,18 @@ class MailHealthTest extends MailServiceTest {
                 .until(() -> "UNKNOWN".equals(api.get("/actuator/health").json("$.components.mail.status")));
         Response health = api.get("/actuator/health");
         assertThat(health.status()).as(health.body()).isEqualTo(200);
-        assertThat((String) health.json("$.status")).isEqualTo("UP");
-        assertThat((Integer) health.json("$.components.mail.details.pending")
-                        + (Integer) health.json("$.components.mail.details.sending"))
+        json(health).extractingPath("$.status").isEqualTo("UP");
+        assertThat(health.json("$.components.mail.details.pending", Integer.class)
+                        + health.json("$.components.mail.details.sending", Integer.class))
                 .isEqualTo(2);
-        assertThat((Integer) health.json("$.components.mail.details.failed")).isZero();
-        assertThat((String) health.json("$.components.mail.details.oldestUnsent"))
+        json(health).extractingPath("$.components.mail.details.failed").isEqualTo(0);
+        json(health)
+                .extractingPath("$.components.mail.details.oldestUnsent")
+                .asString()
                 .isNotBlank();
-        assertThat((String) health.json("$.components.mail.details.lastFailure"))
+        json(health)
+                .extractingPath("$.components.mail.details.lastFailure")
+                .asString()
                 .isNotBlank();
 
         await().atMost(Duration.ofSeconds(20))
@@ -53,11 +58,13 @@ class MailHealthTest extends MailServiceTest {
                         .equals(api.get("/actuator/health").json("$.components.mail.details.failed")));
         Response failed = api.get("/actuator/health");
         assertThat(failed.status()).isEqualTo(200);
-        assertThat((String) failed.json("$.status")).isEqualTo("UP");
-        assertThat((String) failed.json("$.components.mail.status")).isEqualTo("UNKNOWN");
-        assertThat((Integer) failed.json("$.components.mail.details.pending")).isZero();
-        assertThat((Integer) failed.json("$.components.mail.details.sending")).isZero();
-        assertThat((String) failed.json("$.components.mail.details.oldestUnsent"))
+        json(failed).extractingPath("$.status").isEqualTo("UP");
+        json(failed).extractingPath("$.components.mail.status").isEqualTo("UNKNOWN");
+        json(failed).extractingPath("$.components.mail.details.pending").isEqualTo(0);
+        json(failed).extractingPath("$.components.mail.details.sending").isEqualTo(0);
+        json(failed)
+                .extractingPath("$.components.mail.details.oldestUnsent")
+                .asString()
                 .isNotBlank();
         assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
     }

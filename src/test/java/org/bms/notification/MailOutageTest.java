@@ -2,6 +2,7 @@ package org.bms.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bms.support.JsonAssertions.json;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class MailOutageTest extends MailServiceTest {
 
         Response health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat((String) health.json("$.status")).isEqualTo("UP");
-        assertThat((String) health.json("$.components.mail.status")).isEqualTo("UNKNOWN");
+        json(health).extractingPath("$.status").isEqualTo("UP");
+        json(health).extractingPath("$.components.mail.status").isEqualTo("UNKNOWN");
     }
 }

@@ -1,6 +1,7 @@
 package org.bms.rates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.util.List;
 import org.bms.support.ApiClient;
@@ -52,10 +53,10 @@ class RatesEndpointTest {
         Response rates = api.get("/scraper/rates");
 
         assertThat(rates.status()).isEqualTo(200);
-        assertThat((String) rates.json("$.source")).isEqualTo("ecb");
-        assertThat((String) rates.json("$.url")).isEqualTo(BANK.url("/ecb").toString());
-        assertThat((Boolean) rates.json("$.stale")).isFalse();
-        assertThat((String) rates.json("$.fetchedAt")).endsWith("Z");
+        json(rates).extractingPath("$.source").isEqualTo("ecb");
+        json(rates).extractingPath("$.url").isEqualTo(BANK.url("/ecb").toString());
+        json(rates).extractingPath("$.stale").asBoolean().isFalse();
+        json(rates).extractingPath("$.fetchedAt").asString().endsWith("Z");
         assertThat(rates.body())
                 .contains("{\"name\":\"Deposit facility\",\"ratePercent\":2.00,\"effectiveDate\":\"2025-06-11\"}");
         List<String> names = rates.json("$.rates[*].name");
@@ -69,8 +70,8 @@ class RatesEndpointTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat((String) response.json("$.type")).isEqualTo("https://bms.example/problems/unknown-rate-source");
-        assertThat((String) response.json("$.detail")).contains("[ecb, fed]");
+        json(response).extractingPath("$.type").isEqualTo("https://bms.example/problems/unknown-rate-source");
+        json(response).extractingPath("$.detail").asString().contains("[ecb, fed]");
     }
 
     @Test
@@ -84,7 +85,7 @@ class RatesEndpointTest {
         assertThat(response.header("Retry-After"))
                 .hasValueSatisfying(
                         seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
-        assertThat((String) response.json("$.type")).isEqualTo("https://bms.example/problems/rates-unavailable");
+        json(response).extractingPath("$.type").isEqualTo("https://bms.example/problems/rates-unavailable");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("java.");
     }
 }

@@ -1,6 +1,7 @@
 package org.bms.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -132,9 +133,10 @@ class AccessRulesTest extends HttpIntegrationTest {
         assertThat(admin.get("/accounts/" + id).body())
                 .as("the account after a refusal")
                 .isEqualTo(before);
-        assertThat(admin.get("/accounts?status=ACTIVE&number=" + newNumber).<Integer>json("$.page.totalElements"))
+        json(admin.get("/accounts?status=ACTIVE&number=" + newNumber))
+                .extractingPath("$.page.totalElements")
                 .as("no account was opened")
-                .isZero();
+                .isEqualTo(0);
     }
 
     private static Response send(ApiClient client, Endpoint endpoint, long id, String number, String newNumber) {
@@ -165,9 +167,10 @@ class AccessRulesTest extends HttpIntegrationTest {
     static void assertProblem(Response response, int status, String type) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.<String>json("$.type")).isEqualTo("https://bms.example/problems/" + type);
-        assertThat(response.<String>json("$.instance")).startsWith("/");
-        assertThat(response.<String>json("$.requestId"))
+        json(response).extractingPath("$.type").isEqualTo("https://bms.example/problems/" + type);
+        json(response).extractingPath("$.instance").asString().startsWith("/");
+        json(response)
+                .extractingPath("$.requestId")
                 .isEqualTo(response.header("X-Request-Id").orElseThrow());
         assertThat(response.body()).doesNotContain("Exception", "org.springframework");
     }

@@ -1,6 +1,7 @@
 package org.bms.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class OpenEndpointsTest extends HttpIntegrationTest {
     void healthShowsItsComponentsOnlyToATokenWithARole() {
         ApiClient anonymous = api.anonymous();
         Response statusAlone = anonymous.get("/actuator/health");
-        assertThat(statusAlone.<String>json("$.status")).isEqualTo("UP");
+        json(statusAlone).extractingPath("$.status").isEqualTo("UP");
         assertThat(statusAlone.body()).doesNotContain("components", "database", "diskSpace", "mail");
         assertThat(anonymous.get("/actuator/health/readiness").body()).doesNotContain("components");
         assertThat(api.as(Tokens.hs256("roleless")).get("/actuator/health").body())
@@ -55,8 +56,8 @@ class OpenEndpointsTest extends HttpIntegrationTest {
 
         for (String token : new String[] {Tokens.auditor(), Tokens.teller(), Tokens.admin()}) {
             Response health = api.as(token).get("/actuator/health");
-            assertThat(health.<String>json("$.components.database.status")).isEqualTo("UP");
-            assertThat(health.<String>json("$.components.diskSpace.status")).isEqualTo("UP");
+            json(health).extractingPath("$.components.database.status").isEqualTo("UP");
+            json(health).extractingPath("$.components.diskSpace.status").isEqualTo("UP");
             assertThat(health.body()).as("details").contains("\"details\":");
         }
     }
@@ -108,9 +109,10 @@ class OpenEndpointsTest extends HttpIntegrationTest {
         // The contract lets the server's header limit answer either; each with the problem type of its status.
         assertThat(response.status()).as(response.toString()).isIn(400, 431);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.<String>json("$.type"))
+        json(response)
+                .extractingPath("$.type")
                 .isEqualTo("https://bms.example/problems/"
                         + (response.status() == 431 ? "request-header-fields-too-large" : "bad-request"));
-        assertThat(response.<Integer>json("$.status")).isEqualTo(response.status());
+        json(response).extractingPath("$.status").isEqualTo(response.status());
     }
 }

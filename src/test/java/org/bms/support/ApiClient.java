@@ -165,6 +165,11 @@ public final class ApiClient {
             return JsonPath.read(body, path);
         }
 
+        /** A value in the body as {@code type}, for a test that computes with it: an id, a version, a count. */
+        public <T> T json(String path, Class<T> type) {
+            return JsonPath.parse(body).read(path, type);
+        }
+
         /** A number in the body, exactly as written: {@code 25.50} stays 25.50. */
         public BigDecimal decimal(String path) {
             Object value = JsonPath.using(EXACT_NUMBERS).parse(body).read(path);
@@ -176,7 +181,7 @@ public final class ApiClient {
         }
 
         public long id() {
-            return ((Number) json("$.id")).longValue();
+            return json("$.id", Long.class);
         }
 
         public String etag() {

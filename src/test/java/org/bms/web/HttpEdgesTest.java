@@ -1,6 +1,7 @@
 package org.bms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.time.Duration;
 import org.bms.support.ApiClient.Response;
@@ -30,8 +31,8 @@ class HttpEdgesTest extends HttpIntegrationTest {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.<String>json("$.type")).isEqualTo("https://bms.example/problems/not-found");
-        assertThat(response.<String>json("$.instance")).isEqualTo("/error");
+        json(response).extractingPath("$.type").isEqualTo("https://bms.example/problems/not-found");
+        json(response).extractingPath("$.instance").isEqualTo("/error");
     }
 
     @Test
@@ -42,7 +43,7 @@ class HttpEdgesTest extends HttpIntegrationTest {
         assertThat(response.header("Allow").orElseThrow()).doesNotContain("TRACE", "PATCH", "POST");
         assertThat(response.header("Allow").orElseThrow()).contains("GET", "PUT", "DELETE");
         assertThat(response.body()).doesNotContain("do-not-echo").doesNotContain("X-Secret");
-        assertThat(response.<String>json("$.type")).isEqualTo("https://bms.example/problems/method-not-allowed");
+        json(response).extractingPath("$.type").isEqualTo("https://bms.example/problems/method-not-allowed");
     }
 
     @Test

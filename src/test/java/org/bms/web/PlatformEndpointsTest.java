@@ -1,6 +1,7 @@
 package org.bms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +20,17 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
     void healthIsUpWithTheDatabaseAndHasProbeGroups() {
         Response health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat((String) health.json("$.status")).isEqualTo("UP");
-        assertThat((String) health.json("$.components.database.status")).isEqualTo("UP");
-        assertThat((String) health.json("$.components.diskSpace.components.logs.status"))
+        json(health).extractingPath("$.status").isEqualTo("UP");
+        json(health).extractingPath("$.components.database.status").isEqualTo("UP");
+        json(health)
+                .extractingPath("$.components.diskSpace.components.logs.status")
                 .isEqualTo("UP");
-        assertThat(api.get("/actuator/health/liveness").<Map<String, Object>>json("$"))
-                .doesNotContainKey("components");
+        json(api.get("/actuator/health/liveness")).extractingPath("$").asMap().doesNotContainKey("components");
         Response readiness = api.get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.<Map<String, Object>>json("$.components"))
+        json(readiness)
+                .extractingPath("$.components")
+                .asMap()
                 .containsOnlyKeys("readinessState", "database", "diskSpace");
     }
 
@@ -35,7 +38,7 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
     void infoCarriesTheBuild() {
         Response info = api.get("/actuator/info");
         assertThat(info.status()).isEqualTo(200);
-        assertThat((String) info.json("$.build.artifact")).isEqualTo("bms");
+        json(info).extractingPath("$.build.artifact").isEqualTo("bms");
     }
 
     @Test
@@ -61,37 +64,51 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
     void theOpenApiDocumentDescribesTheContractsEndpointsAndStatuses() {
         Response docs = api.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        Map<String, Object> accounts = docs.json("$.paths['/accounts']");
-        assertThat(accounts).containsKeys("get", "post");
-        Map<String, Object> account = docs.json("$.paths['/accounts/{id}']");
-        assertThat(account).containsKeys("get", "put", "delete");
-        Map<String, Object> putResponses = docs.json("$.paths['/accounts/{id}'].put.responses");
-        assertThat(putResponses).containsKeys("200", "400", "404", "409", "412");
-        Map<String, Object> postResponses = docs.json("$.paths['/accounts'].post.responses");
-        assertThat(postResponses).containsKeys("201", "400", "409");
-        Map<String, Object> deleteResponses = docs.json("$.paths['/accounts/{id}'].delete.responses");
-        assertThat(deleteResponses).containsKeys("204", "404", "409", "412");
-        List<String> parameters = docs.json("$.paths['/accounts'].get.parameters[*].name");
-        assertThat(parameters).contains("page", "size", "sort", "name", "number", "status");
+        json(docs).extractingPath("$.paths['/accounts']").asMap().containsKeys("get", "post");
+        json(docs).extractingPath("$.paths['/accounts/{id}']").asMap().containsKeys("get", "put", "delete");
+        json(docs)
+                .extractingPath("$.paths['/accounts/{id}'].put.responses")
+                .asMap()
+                .containsKeys("200", "400", "404", "409", "412");
+        json(docs).extractingPath("$.paths['/accounts'].post.responses").asMap().containsKeys("201", "400", "409");
+        json(docs)
+                .extractingPath("$.paths['/accounts/{id}'].delete.responses")
+                .asMap()
+                .containsKeys("204", "404", "409", "412");
+        json(docs)
+                .extractingPath("$.paths['/accounts'].get.parameters[*].name")
+                .asArray()
+                .contains("page", "size", "sort", "name", "number", "status");
     }
 
     @Test
     void theOpenApiDocumentDescribesBodiesAsTheContractDoes() {
         Response docs = api.get("/v3/api-docs");
 
-        assertThat(docs.<String>json(
-                        "$.paths['/accounts'].get.responses['200'].content['application/json'].schema" + "['$ref']"))
+        json(docs)
+                .extractingPath(
+                        "$.paths['/accounts'].get.responses['200'].content['application/json'].schema" + "['$ref']")
+                .asString()
                 .endsWith("/AccountPage");
-        assertThat(docs.<List<Boolean>>json("$.paths['/accounts'].get.parameters[?(@.name == 'sort')].required"))
+        json(docs)
+                .extractingPath("$.paths['/accounts'].get.parameters[?(@.name == 'sort')].required")
+                .asArray()
                 .containsExactly(false);
-        assertThat(docs.<List<String>>json(
-                        "$.paths['/accounts'].get.parameters[?(@.name == 'sort')].schema.items.type"))
+        json(docs)
+                .extractingPath("$.paths['/accounts'].get.parameters[?(@.name == 'sort')].schema.items.type")
+                .asArray()
                 .containsExactly("string");
-        assertThat(docs.<List<String>>json("$.components.schemas.CreateAccountRequest.required"))
+        json(docs)
+                .extractingPath("$.components.schemas.CreateAccountRequest.required")
+                .asArray()
                 .containsExactlyInAnyOrder("name", "number");
-        assertThat(docs.<List<String>>json("$.components.schemas.CreateAccountRequest.properties.balance.type"))
+        json(docs)
+                .extractingPath("$.components.schemas.CreateAccountRequest.properties.balance.type")
+                .asArray()
                 .containsExactlyInAnyOrder("number", "string");
-        assertThat(docs.<Map<String, Object>>json("$.components.schemas.Problem.properties"))
+        json(docs)
+                .extractingPath("$.components.schemas.Problem.properties")
+                .asMap()
                 .containsKeys("type", "title", "status", "detail", "instance", "requestId", "errors");
         List<String> problemSchemas =
                 docs.json("$.paths.*.*.responses.*.content['application/problem+json'].schema['$ref']");
@@ -103,16 +120,21 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
     void theOpenApiDocumentAsksForABearerTokenEverywhereButTheOpenEndpoints() {
         Response docs = api.get("/v3/api-docs");
 
-        assertThat(docs.<Map<String, Object>>json("$.components.securitySchemes.bearer"))
+        json(docs)
+                .extractingPath("$.components.securitySchemes.bearer")
+                .asMap()
                 .containsEntry("type", "http")
                 .containsEntry("scheme", "bearer")
                 .containsEntry("bearerFormat", "JWT");
-        assertThat(docs.<List<Map<String, List<String>>>>json("$.security"))
-                .containsExactly(Map.of("bearer", List.of()));
-        assertThat(docs.<List<Object>>json("$.paths['/actuator/health'].get.security"))
+        json(docs).extractingPath("$.security").asArray().containsExactly(Map.of("bearer", List.of()));
+        json(docs)
+                .extractingPath("$.paths['/actuator/health'].get.security")
+                .asArray()
                 .isEmpty();
-        assertThat(docs.<Map<String, Object>>json("$.paths['/accounts'].get")).doesNotContainKey("security");
-        assertThat(docs.<Map<String, Object>>json("$.paths['/batch/total'].get.responses"))
+        json(docs).extractingPath("$.paths['/accounts'].get").asMap().doesNotContainKey("security");
+        json(docs)
+                .extractingPath("$.paths['/batch/total'].get.responses")
+                .asMap()
                 .containsKeys("401", "403");
     }
 
@@ -142,11 +164,17 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
     void everyResponseHeaderInTheOpenApiDocumentHasASchema() {
         Response docs = api.get("/v3/api-docs");
 
-        assertThat(docs.<Map<String, Object>>json("$.paths['/accounts'].post.responses['201'].headers"))
+        json(docs)
+                .extractingPath("$.paths['/accounts'].post.responses['201'].headers")
+                .asMap()
                 .containsOnlyKeys("Location", "ETag");
-        assertThat(docs.<Map<String, Object>>json("$.paths['/accounts/{id}'].get.responses['200'].headers"))
+        json(docs)
+                .extractingPath("$.paths['/accounts/{id}'].get.responses['200'].headers")
+                .asMap()
                 .containsOnlyKeys("ETag");
-        assertThat(docs.<Map<String, Object>>json("$.paths['/transfers'].post.responses['201'].headers"))
+        json(docs)
+                .extractingPath("$.paths['/transfers'].post.responses['201'].headers")
+                .asMap()
                 .containsOnlyKeys("Location");
         Map<String, Map<String, Object>> components = docs.json("$.components.headers");
         List<Map<String, Object>> headers = docs.json("$.paths.*.*.responses.*.headers.*");
@@ -156,9 +184,8 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
                     : header;
             assertThat(described).as("%s", header).extractingByKey("schema").isNotNull();
         });
-        assertThat(docs.<String>json("$.components.headers.ETag.schema.type")).isEqualTo("string");
-        assertThat(docs.<String>json("$.components.headers.Location.schema.type"))
-                .isEqualTo("string");
+        json(docs).extractingPath("$.components.headers.ETag.schema.type").isEqualTo("string");
+        json(docs).extractingPath("$.components.headers.Location.schema.type").isEqualTo("string");
     }
 
     @Test
@@ -166,7 +193,7 @@ class PlatformEndpointsTest extends HttpIntegrationTest {
         Response response = api.get("/no/such/thing");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat((String) response.json("$.type")).isEqualTo("https://bms.example/problems/not-found");
-        assertThat((String) response.json("$.instance")).isEqualTo("/no/such/thing");
+        json(response).extractingPath("$.type").isEqualTo("https://bms.example/problems/not-found");
+        json(response).extractingPath("$.instance").isEqualTo("/no/such/thing");
     }
 }

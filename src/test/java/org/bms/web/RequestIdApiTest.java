@@ -1,13 +1,12 @@
 package org.bms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import org.bms.support.ApiClient.Response;
 import org.bms.support.HttpIntegrationTest;
 import org.bms.support.Json;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.json.JsonContent;
-import org.springframework.test.json.JsonContentAssert;
 
 /** {@code X-Request-Id}: a well-formed one is kept and echoed, any other replaced, and one made when none is sent. */
 class RequestIdApiTest extends HttpIntegrationTest {
@@ -57,9 +56,5 @@ class RequestIdApiTest extends HttpIntegrationTest {
         Response read = api.get("/accounts?size=1");
 
         assertThat(read.header("X-Request-Id")).isPresent().get().asString().matches("[A-Za-z0-9._-]{1,64}");
-    }
-
-    private static JsonContentAssert json(Response response) {
-        return assertThat(new JsonContent(response.body()));
     }
 }

@@ -1,6 +1,7 @@
 package org.bms.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bms.support.JsonAssertions.json;
 
 import java.util.List;
 import org.bms.support.ApiClient.Response;
@@ -51,7 +52,7 @@ class RequestLoggingTest extends HttpIntegrationTest {
         Response response = api.get("/accounts/999999999", "X-Request-Id", "bad id\" with quotes");
         String issued = response.header("X-Request-Id").orElseThrow();
         assertThat(issued).matches("[A-Za-z0-9._-]{1,64}");
-        assertThat((String) response.json("$.requestId")).isEqualTo(issued);
+        json(response).extractingPath("$.requestId").isEqualTo(issued);
     }
 
     @Test
