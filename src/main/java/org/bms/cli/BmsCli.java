@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
             "1:the service refused the request (4xx); its problem is printed",
             "2:the service cannot be reached, failed (5xx), answered outside its API (a redirect, not JSON),"
                     + " or a change got no answer (its outcome is unknown)",
+            "3:reconcile found balances that are not the sum of their postings",
             "64:the command line is wrong"
         })
 public final class BmsCli implements Runnable {
@@ -52,6 +53,9 @@ public final class BmsCli implements Runnable {
 
     /** Exit code when the service cannot be reached or failed (5xx). */
     public static final int UNAVAILABLE = 2;
+
+    /** Exit code of a reconciliation that found mismatches, so that a scheduled check can raise the alarm. */
+    public static final int MISMATCHED = 3;
 
     /** Exit code of a command line picocli cannot parse (sysexits' EX_USAGE). */
     public static final int USAGE = 64;

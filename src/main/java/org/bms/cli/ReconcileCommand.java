@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code reconcile}: GET /batch/reconciliation. */
+/** {@code reconcile}: GET /batch/reconciliation; exits {@link BmsCli#MISMATCHED} when any balance is off. */
 @Command(
         name = "reconcile",
         mixinStandardHelpOptions = true,
@@ -19,6 +19,6 @@ final class ReconcileCommand implements Callable<Integer> {
         ServiceClient.Reply reply = cli.service().get("/batch/reconciliation");
         Output output = cli.output();
         output.print(reply, output::reconciliation);
-        return 0;
+        return reply.json().path("mismatches").values().isEmpty() ? 0 : BmsCli.MISMATCHED;
     }
 }

@@ -187,6 +187,7 @@ class MovementCommandsTest {
                             + "EUR              3    350.25    350.25  -350.25\n"
                             + "1200 accounts, 5400 movements as of 2026-12-01T10:00:00Z: no mismatches"
                             + " (2 chunks of 1000, parallelism 2, 12 ms)\n");
+            assertThat(mismatched.exitCode()).as(mismatched.toString()).isEqualTo(BmsCli.MISMATCHED);
             assertThat(mismatched.out())
                     .contains("MISMATCH: ACCOUNT  BALANCE  POSTINGS\n" + "                9    10.00      5.00\n")
                     .contains("1 account, 1 movement as of 2026-12-01T11:00:00Z: 1 mismatch,");
