@@ -33,6 +33,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "bms.database.url=target/test-db/concurrency-${random.uuid}.sqlite")
 class ConcurrencyTest extends HttpIntegrationTest {
 
+    private static final String STALE_VERSION = "https://bms.example/problems/stale-version";
+
     /** Upper bound for a whole burst; a healthy service needs a few seconds on a slow machine. */
     private static final long BURST_TIMEOUT_SECONDS = 120;
 
@@ -128,7 +130,8 @@ class ConcurrencyTest extends HttpIntegrationTest {
                         done++;
                         break;
                     }
-                    if (put.status() != 412) {
+                    // Only a lost race may refuse it: a 412 that says the version moved on.
+                    if (put.status() != 412 || !STALE_VERSION.equals(put.json("$.type", String.class))) {
                         unexpected.add(put);
                         return done;
                     }
