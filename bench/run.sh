@@ -71,9 +71,8 @@ echo "== BMS, one run: $(nproc) CPU(s), $JAR, $HEAP, wrk -t$THREADS -c$CONNECTIO
 
 if [[ ,$STEPS, == *,startup,* ]]; then
     for i in $(seq 1 "$STARTS"); do
-        launched=$(date +%s%3N)
         start "startup-$i" "$WORK/startup-$i/bms.sqlite" "$HEAP"
-        up=$(( $(date +%s%3N) - launched ))
+        up=$service_up_ms
         spring=$(grep -o 'Started BmsApplication in [0-9.]* seconds' "$WORK/startup-$i/console.log" | grep -o '[0-9.]*' | head -1)
         echo "start-up $i: launch to UP $up ms (Spring: ${spring:-?} s)"
         STARTUPS+=("$up")

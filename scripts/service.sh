@@ -7,7 +7,6 @@
 #   (JWT_SECRET, BATCH_SIZE, ...). Waits until /actuator/health says UP, at most $SERVICE_PATIENCE seconds (120),
 #   and fails with the console's last lines if the service exits first or never gets there.
 #   Sets service_pid, service_port, service_url, and service_up_ms (launch to UP, in milliseconds).
-# service_stop PID: stops a service started so (SIGTERM) and waits for it.
 # free_port: a free 127.0.0.1 port.
 
 free_port() {
@@ -37,9 +36,4 @@ service_start() {
         sleep 0.05
     done
     service_up_ms=$(($(date +%s%3N) - launched))
-}
-
-service_stop() {
-    kill "$1" 2>/dev/null || true
-    wait "$1" 2>/dev/null || true
 }
