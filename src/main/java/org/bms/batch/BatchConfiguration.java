@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,9 +16,11 @@ class BatchConfiguration {
 
     @Bean(name = POOL, destroyMethod = "shutdownNow")
     ForkJoinPool batchTotalPool(BatchProperties properties) {
+        // The pool index is not known before the pool registers the thread, so the names count on their own.
+        var count = new AtomicInteger();
         ForkJoinPool.ForkJoinWorkerThreadFactory named = pool -> {
             ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setName("batch-" + thread.getPoolIndex());
+            thread.setName("batch-" + count.getAndIncrement());
             return thread;
         };
         return new ForkJoinPool(properties.effectiveParallelism(), named, null, false);
