@@ -4,7 +4,8 @@
 #   Starts $SERVICE_JAR (default target/bms.jar) with DIR as its working directory (its logs and console.log go
 #   there) on a free 127.0.0.1 port over DATABASE_URL, without a mail server and with the banks' pages on a closed
 #   local port, so that it reaches nothing beyond 127.0.0.1. Anything else comes from the caller's environment
-#   (JWT_SECRET, BATCH_SIZE, ...). Waits until /actuator/health says UP, at most $SERVICE_PATIENCE seconds (120),
+#   (JWT_SECRET, BATCH_SIZE, ...); SERVICE_LAUNCHER=scripts/fast-start.sh starts the jar through that script instead of
+#   java -jar (JAVA picks its Java). Waits until /actuator/health says UP, at most $SERVICE_PATIENCE seconds (120),
 #   and fails with the console's last lines if the service exits first or never gets there.
 #   Sets service_pid, service_port, service_url, and service_up_ms (launch to UP, in milliseconds).
 # free_port: a free 127.0.0.1 port.
@@ -14,17 +15,19 @@ free_port() {
 }
 
 service_start() {
-    local dir=$1 database=$2 jar launched deadline
+    local dir=$1 database=$2 jar launch launched deadline
     shift 2
     jar=$(realpath "${SERVICE_JAR:-target/bms.jar}")
     mkdir -p "$dir"
     service_port=$(free_port)
     service_url=http://127.0.0.1:$service_port
+    launch=(java "$@" -Dserver.address=127.0.0.1 -jar "$jar")
+    [[ -z ${SERVICE_LAUNCHER:-} ]] || launch=(env JAR="$jar" "$(realpath "$SERVICE_LAUNCHER")" "$@" -Dserver.address=127.0.0.1)
     launched=$(date +%s%3N)
     (cd "$dir" && exec env -u SMTP_SERVER -u OWNER_EMAIL \
         BMS_SCRAPER_SOURCES_ECB_URL=http://127.0.0.1:9/ecb BMS_SCRAPER_SOURCES_FED_URL=http://127.0.0.1:9/fed \
         DATABASE_URL="$database" PORT="$service_port" LOG_PATH="$dir" \
-        java "$@" -Dserver.address=127.0.0.1 -jar "$jar") >"$dir/console.log" 2>&1 &
+        "${launch[@]}") >"$dir/console.log" 2>&1 &
     service_pid=$!
     deadline=$((SECONDS + ${SERVICE_PATIENCE:-120}))
     until curl -fsS --max-time 2 "$service_url/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
