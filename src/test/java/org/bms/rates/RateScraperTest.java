@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bms.support.FakeCentralBank;
 import org.bms.support.LogLines;
 import org.junit.jupiter.api.AfterEach;
@@ -127,8 +128,14 @@ class RateScraperTest {
 
     @Test
     void aFiftyMebibytePageIsRefusedWithoutReadingItAll() {
-        bank.answer("/ecb", FakeCentralBank.bytes(50L * 1024 * 1024, false));
+        long size = 50L * 1024 * 1024;
+        var sent = new AtomicLong();
+        bank.answer("/ecb", FakeCentralBank.bytes(size, false, sent));
+
         assertUnavailable("larger than");
+
+        // The connection is dropped at the cap, not drained to the end (as an HTTP client keeping it alive would).
+        assertThat(sent.get()).isLessThan(size / 2);
     }
 
     @Test

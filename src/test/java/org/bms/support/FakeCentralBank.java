@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A local web server standing in for the central banks' sites: each path answers as a test tells it to. */
 public final class FakeCentralBank implements AutoCloseable {
@@ -84,6 +85,11 @@ public final class FakeCentralBank implements AutoCloseable {
     }
 
     public static Answer bytes(long size, boolean random) {
+        return bytes(size, random, new AtomicLong());
+    }
+
+    /** {@code size} bytes of HTML-typed junk, counting in {@code sent} what the client took before it hung up. */
+    public static Answer bytes(long size, boolean random, AtomicLong sent) {
         return exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html");
             exchange.sendResponseHeaders(200, 0);
@@ -94,8 +100,10 @@ public final class FakeCentralBank implements AutoCloseable {
                 Arrays.fill(block, (byte) 97);
             }
             OutputStream out = exchange.getResponseBody();
-            for (long sent = 0; sent < size; sent += block.length) {
-                out.write(block, 0, (int) Math.min(block.length, size - sent));
+            while (sent.get() < size) {
+                int length = (int) Math.min(block.length, size - sent.get());
+                out.write(block, 0, length);
+                sent.addAndGet(length);
             }
         };
     }
