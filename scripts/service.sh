@@ -22,7 +22,9 @@ service_start() {
     service_port=$(free_port)
     service_url=http://127.0.0.1:$service_port
     launch=(java "$@" -Dserver.address=127.0.0.1 -jar "$jar")
-    [[ -z ${SERVICE_LAUNCHER:-} ]] || launch=(env JAR="$jar" "$(realpath "$SERVICE_LAUNCHER")" "$@" -Dserver.address=127.0.0.1)
+    if [[ -n ${SERVICE_LAUNCHER:-} ]]; then
+        launch=(env JAR="$jar" "$(realpath "$SERVICE_LAUNCHER")" "$@" -Dserver.address=127.0.0.1)
+    fi
     launched=$(date +%s%3N)
     (cd "$dir" && exec env -u SMTP_SERVER -u OWNER_EMAIL \
         BMS_SCRAPER_SOURCES_ECB_URL=http://127.0.0.1:9/ecb BMS_SCRAPER_SOURCES_FED_URL=http://127.0.0.1:9/fed \
